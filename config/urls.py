@@ -1,0 +1,58 @@
+from typing import Any
+
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.csp import CSP
+from django.views.decorators.csp import csp_override
+from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+import config.route_policies  # noqa: F401 - declares the policies of third-party routes
+from mujtama.core import views as core_views
+from mujtama.core.policies import PUBLIC, route_policy
+
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = "Mujtama Thakaa"
+
+handler400 = "mujtama.core.views.bad_request"
+handler403 = "mujtama.core.views.permission_denied"
+handler404 = "mujtama.core.views.page_not_found"
+handler500 = "mujtama.core.views.server_error"
+
+# Swagger UI styles itself with inline styles; only the API docs page may.
+DOCS_CSP: dict[str, Any] = {**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]}
+
+api_v1 = [
+    path("", include("mujtama.geo.api_urls")),
+]
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path(
+        "api/docs/",
+        csp_override(DOCS_CSP)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
+        name="api-docs",
+    ),
+    path("api/v1/", include((api_v1, "v1"), namespace="v1")),
+    path(
+        "",
+        route_policy(PUBLIC)(RedirectView.as_view(pattern_name="portal:home")),
+        name="root",
+    ),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("mujtama.portal.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("mujtama.accounts.urls")),
+    path("inbox/", include("mujtama.notifications.urls")),
+    path("staff/geo/", include("mujtama.geo.urls")),
+    path("staff/target-groups/", include("mujtama.impact.urls")),
+    path("staff/audit/", include("mujtama.core.urls")),
+    path("staff/people/", include("mujtama.accounts.staff_urls")),
+    path("admin/", admin.site.urls),
+)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ExampleConfig(AppConfig):
+    name = "mujtama.core.tests.example"
+    label = "workflow_example"

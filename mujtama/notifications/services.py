@@ -1,0 +1,170 @@
+"""Telling people what concerns them: inbox, email and SMS."""
+
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import QuerySet
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from mujtama.notifications.models import Channel, DeliveryStatus, Notification
+from mujtama.notifications.sms import get_backend
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+
+
+def _render(kind: str, part: str, context: dict[str, Any]) -> str:
+    return render_to_string(f"notifications/{kind}/{part}.txt", context).strip()
+
+
+def notify(
+    *,
+    recipient: Any,
+    kind: str,
+    context: dict[str, Any] | None = None,
+    channels: Iterable[str] = (Channel.INBOX, Channel.EMAIL),
+    link: str = "",
+    dedupe_key: str | None = None,
+) -> list[Notification]:
+    """Tell ``recipient`` about something, in their language, on each channel.
+
+    Call it inside the transaction of the change it tells about: the rows commit or
+    roll back with that change, and email/SMS delivery is queued only after commit.
+    Channels the person cannot be reached on (no phone for SMS) are skipped. With a
+    ``dedupe_key``, a second call with the same key creates nothing.
+    """
+    channels = list(dict.fromkeys(channels))
+    if (
+        dedupe_key
+        and Notification.objects.filter(
+            dedupe_key__in=[f"{dedupe_key}:{channel}" for channel in channels]
+        ).exists()
+    ):
+        return []
+    context = {
+        "recipient": recipient,
+        "site_url": settings.SITE_URL,
+        "link": link,
+        **(context or {}),
+    }
+    language = getattr(recipient, "language", "") or settings.LANGUAGE_CODE
+    created: list[Notification] = []
+    with translation.override(language), transaction.atomic():
+        subject = _render(kind, "subject", context)
+        body = _render(kind, "body", context)
+        for channel in channels:
+            address = _address(recipient, channel)
+            if address is None:
+                continue
+            text = _render(kind, "sms", context) if channel == Channel.SMS else body
+            created.append(
+                Notification.objects.create(
+                    recipient=recipient,
+                    channel=channel,
+                    address=address,
+                    kind=kind,
+                    language=language,
+                    subject=subject[:200],
+                    body=text,
+                    link=link,
+                    status=DeliveryStatus.SENT
+                    if channel == Channel.INBOX
+                    else DeliveryStatus.QUEUED,
+                    sent_at=timezone.now() if channel == Channel.INBOX else None,
+                    dedupe_key=f"{dedupe_key}:{channel}" if dedupe_key else None,
+                )
+            )
+        outgoing = [n.pk for n in created if n.channel != Channel.INBOX]
+        if outgoing:
+            transaction.on_commit(lambda: queue_delivery(outgoing))
+    return created
+
+
+def _address(recipient: Any, channel: str) -> str | None:
+    if channel == Channel.INBOX:
+        return ""
+    if channel == Channel.EMAIL:
+        return getattr(recipient, "email", "") or None
+    if channel == Channel.SMS:
+        profile = getattr(recipient, "profile", None)
+        return getattr(profile, "phone", "") or None
+    raise ValueError(f"unknown channel {channel!r}")
+
+
+def queue_delivery(notification_ids: Iterable[int]) -> None:
+    """Hand delivery to the workers. A broker outage loses nothing: the rows stay
+    queued and the outbox sweep hands them over again."""
+    from mujtama.notifications.tasks import deliver_notification
+
+    for notification_id in notification_ids:
+        try:
+            deliver_notification.delay(notification_id)
+        except Exception:
+            logger.exception("Could not queue notification %s; the sweep will", notification_id)
+
+
+def notification_deliver(*, notification_id: int) -> str:
+    """Send one queued email or SMS. Idempotent: a message already sent (or given up
+    on) is left alone, and the row lock stops two workers sending it twice.
+    Returns the resulting status."""
+    with transaction.atomic():
+        notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
+        if notification is None or notification.status != DeliveryStatus.QUEUED:
+            return notification.status if notification else "missing"
+        notification.attempts += 1
+        try:
+            _send(notification)
+        except Exception as exc:
+            logger.warning("Delivery of notification %s failed: %s", notification_id, exc)
+            notification.last_error = str(exc)[:500]
+            if notification.attempts >= MAX_ATTEMPTS:
+                notification.status = DeliveryStatus.FAILED
+            notification.save(update_fields=["attempts", "last_error", "status"])
+            return notification.status
+        notification.status = DeliveryStatus.SENT
+        notification.sent_at = timezone.now()
+        notification.last_error = ""
+        notification.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+        return notification.status
+
+
+def _send(notification: Notification) -> None:
+    if notification.channel == Channel.EMAIL:
+        body = notification.body
+        if notification.link:
+            body = f"{body}\n\n{settings.SITE_URL}{notification.link}"
+        send_mail(
+            notification.subject,
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [notification.address],
+            fail_silently=False,
+        )
+    elif notification.channel == Channel.SMS:
+        get_backend().send(to=notification.address, text=notification.body)
+    else:
+        raise ValueError(f"{notification.channel} is not delivered by a task")
+
+
+def outbox_stale(*, older_than_minutes: int = 5) -> QuerySet[Notification]:
+    cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
+    return Notification.objects.filter(status=DeliveryStatus.QUEUED, created_at__lt=cutoff).exclude(
+        channel=Channel.INBOX
+    )
+
+
+def inbox_mark_read(*, user: Any, notification_id: int | None = None) -> int:
+    """Mark one of the user's inbox messages read, or all of them."""
+    unread = Notification.objects.filter(
+        recipient=user, channel=Channel.INBOX, read_at__isnull=True
+    )
+    if notification_id is not None:
+        unread = unread.filter(pk=notification_id)
+    return unread.update(read_at=timezone.now())
