@@ -31,7 +31,7 @@ api_v1 = [
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),
     path(
         "api/docs/",
         csp_override(DOCS_CSP)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
@@ -44,6 +44,9 @@ urlpatterns = [
         name="root",
     ),
 ]
+
+if settings.BENCHMARK:
+    urlpatterns.append(path("bench/hello/", core_views.hello, name="bench-hello"))
 
 urlpatterns += i18n_patterns(
     path("", include("mujtama.portal.urls")),

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mujtama.accounts.models import Profile, User
+from mujtama.accounts.models import Profile, Sex, User
 from mujtama.accounts.roles import StaffRole
 from mujtama.impact.models import VulnerabilityCriterion
 
@@ -41,6 +41,8 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].initial = user.full_name
         self.order_fields(["full_name", "governorate", "birth_year", "sex", "phone"])
+        self.fields["governorate"].empty_label = _("Choose your governorate")  # type: ignore[attr-defined]
+        self.fields["sex"].choices = [("", _("Prefer not to say")), *Sex.choices]  # type: ignore[attr-defined]
         self.fields["birth_year"].widget.attrs.update({"inputmode": "numeric"})
         self.fields["phone"].widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
 

@@ -27,6 +27,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+@route_policy(PUBLIC)
+def hello(request: HttpRequest) -> HttpResponse:
+    """The baseline of `make bench`: the least a view can do (only routed when
+    MUJTAMA_BENCH is set)."""
+    return HttpResponse("hello", content_type="text/plain")
+
+
 def _error_page(
     request: HttpRequest, template: str, status: int, context: dict[str, Any]
 ) -> HttpResponse:

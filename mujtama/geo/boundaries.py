@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from mujtama.core.arabic import normalize_ar
 
 PCODE = re.compile(r"^[A-Za-z0-9_-]{2,20}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_NAME = 200
 MAX_ROWS = 200_000
 LEVELS = {2: "district", 3: "subdistrict", 4: "locality"}
@@ -87,8 +88,17 @@ def _read_rows(upload: IO[bytes], filename: str) -> Iterator[list[str]]:
         raise BoundaryFileError(_("The CSV file must be saved as UTF-8.")) from exc
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    for values in csv.reader(io.StringIO(text), delimiter=delimiter):
-        yield [_cell(v) for v in values]
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    line = 1  # where the record being read starts
+    try:
+        for values in reader:
+            yield [_cell(v) for v in values]
+            line = reader.line_num + 1
+    except csv.Error as exc:  # e.g. an unclosed quote making one huge field
+        raise BoundaryFileError(
+            _("The CSV file cannot be read from line %(line)s on; check its quotation marks.")
+            % {"line": line}
+        ) from exc
 
 
 def _column_map(header: list[str]) -> dict[str, int]:
@@ -111,9 +121,14 @@ def _required_levels(columns: dict[str, int]) -> list[int]:
             continue
         missing = [name for name in needed if name not in columns]
         if missing:
+            titles = {
+                f"admin{level}pcode": f"admin{level}Pcode",
+                f"admin{level}name_ar": f"admin{level}Name_ar",
+                f"admin{level}name_en": f"admin{level}Name_en",
+            }
             raise BoundaryFileError(
                 _("Columns missing for level %(level)s: %(columns)s")
-                % {"level": level, "columns": ", ".join(missing)}
+                % {"level": level, "columns": ", ".join(titles[name] for name in missing)}
             )
         levels.append(level)
     if 2 not in levels:
@@ -156,6 +171,8 @@ def parse_boundary_table(
                 _("The file has more than %(max)s rows.") % {"max": f"{MAX_ROWS:,}"}
             )
         _check_row(parsed, row_number, values, levels, get, governorates)
+    if parsed.rows == 0:
+        raise BoundaryFileError(_("The file has a header but no rows."))
     return parsed
 
 
@@ -192,11 +209,23 @@ def _check_row(
     parent = admin1
     row_units: list[Unit] = []
     for level in levels:
-        pcode = get(values, f"admin{level}pcode")
+        # P-codes are upper case in the official tables; "sy0901" and "SY0901" are one.
+        pcode = get(values, f"admin{level}pcode").upper()
         name_ar = get(values, f"admin{level}name_ar")
         name_en = get(values, f"admin{level}name_en")
         if not pcode and level > 2 and not name_ar and not name_en:
-            break  # a row may stop at a higher level
+            # A row may stop at a higher level, but may not skip one.
+            if any(
+                get(values, f"admin{lower}{column}")
+                for lower in levels
+                if lower > level
+                for column in ("pcode", "name_ar", "name_en")
+            ):
+                errors.append(
+                    _("The %(level)s is empty, but a lower level is filled in.")
+                    % {"level": _level_label(level)}
+                )
+            break
         if not PCODE.match(pcode):
             errors.append(
                 _("The %(level)s P-code “%(code)s” is not valid (2–20 letters, digits, - or _).")
@@ -207,6 +236,10 @@ def _check_row(
             errors.append(
                 _("The %(level)s %(code)s needs both an Arabic and an English name.")
                 % {"level": _level_label(level), "code": pcode}
+            )
+        if _CONTROL.search(name_ar + name_en):
+            errors.append(
+                _("A name of %(code)s contains invisible control characters.") % {"code": pcode}
             )
         if len(name_ar) > MAX_NAME or len(name_en) > MAX_NAME:
             errors.append(

@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from mujtama.accounts.roles import StaffRole
@@ -60,6 +61,8 @@ def set_remote(request: HttpRequest, kind: str, pcode: str) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "geo/_remote_toggle.html", {"place": place, "kind": kind})
     next_url = request.POST.get("next", "")
-    if not next_url.startswith("/") or next_url.startswith("//"):
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}
+    ):
         next_url = ""
     return redirect(next_url or "geo:governorate_list")
