@@ -107,3 +107,29 @@ def test_staff_list_queries_do_not_grow_with_staff(
         staff_user("reviewer", "analyst")
     with django_assert_max_num_queries(12):
         assert client.get("/ar/staff/people/").status_code == 200
+
+
+def test_create_platform_admin_command(monkeypatch):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Barada-River-2026\n"))
+    call_command(
+        "create_platform_admin",
+        "Chief@Example.sy",
+        "مدير المنصة",
+        "--password-stdin",
+        stdout=io.StringIO(),
+    )
+    user = User.objects.get(email="chief@example.sy")
+    assert user.roles == {"platform_admin"}
+    assert user.is_superuser and user.check_password("Barada-River-2026")
+    assert AuditEvent.objects.filter(verb="accounts.role_granted", object_id=str(user.pk)).exists()
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    with pytest.raises(CommandError):
+        call_command("create_platform_admin", "other@example.sy", "x", "--password-stdin")
+    with pytest.raises(CommandError):
+        call_command("create_platform_admin", "not-an-email", "x", "--password-stdin")
+    assert not User.objects.filter(email="other@example.sy").exists()

@@ -196,3 +196,34 @@ def test_malformed_second_factor_input_is_an_error_not_a_crash(client, moct_offi
         response = client.post("/ar/accounts/2fa/authenticate/", {"code": bad})
         assert response.status_code == 200
         assert _errors(response.content.decode())
+
+
+@pytest.mark.django_db
+def test_password_reset_sends_a_link_and_the_new_password_works(client, citizen):
+    response = client.post("/ar/accounts/password/reset/", {"email": citizen.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://\S+/accounts/password/reset/key/\S+", mail.outbox[0].body).group(0)
+    path = link.split("testserver", 1)[-1]
+    response = client.get(path, follow=True)
+    form_url = response.redirect_chain[-1][0] if response.redirect_chain else path
+    response = client.post(
+        form_url, {"password1": "Ugarit-Alphabet-1400", "password2": "Ugarit-Alphabet-1400"}
+    )
+    assert response.status_code == 302
+    citizen.refresh_from_db()
+    assert citizen.check_password("Ugarit-Alphabet-1400")
+
+
+@pytest.mark.django_db
+def test_password_reset_for_an_unknown_address_reveals_nothing(client):
+    response = client.post("/ar/accounts/password/reset/", {"email": "nobody@example.sy"})
+    assert response.status_code == 302
+    assert all("/password/reset/key/" not in m.body for m in mail.outbox)
+
+
+@pytest.mark.django_db
+def test_sign_out_needs_a_post(client, citizen):
+    client.force_login(citizen)
+    client.post("/ar/accounts/logout/")
+    assert "_auth_user_id" not in client.session
