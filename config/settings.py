@@ -8,6 +8,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -151,11 +152,21 @@ if PRODUCTION and not REDIS_URL:
         "REDIS_URL is required in production: rate limits, caches and background "
         "tasks must be shared by every app server."
     )
+
+
+def _next_redis_db(url: str) -> str:
+    """The same Redis server, next database number: the cache can then be cleared
+    without emptying the task queue."""
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{number + 1}"))
+
+
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": env.str("REDIS_CACHE_URL", default=_next_redis_db(REDIS_URL)),
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="mujtama"),
         }
     }
@@ -173,7 +184,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A task that is acked late is redelivered after this long if its worker vanished.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Longer than the longest retry delay (one hour), so a delayed retry is not handed out
+# twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 3600}
 CELERY_TIMEZONE = "Asia/Damascus"
 CELERY_BEAT_SCHEDULE = {
     "notifications-outbox-sweep": {

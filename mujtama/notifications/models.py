@@ -44,6 +44,9 @@ class Notification(models.Model):
     # Lets a caller that may run twice (a retried task) create a message only once.
     dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # When the next delivery attempt is due: creation time, then pushed back after
+    # each failure. The outbox sweep only re-queues rows well past this time.
+    next_attempt_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
@@ -53,7 +56,7 @@ class Notification(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["recipient", "channel", "read_at"]),
-            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["status", "next_attempt_at"]),
         ]
 
     def __str__(self) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -18,6 +18,10 @@ from mujtama.notifications.sms import get_backend
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+# Seconds to wait after the 1st, 2nd, ... failed attempt.
+RETRY_DELAYS = (60, 300, 900, 3600)
+# A queued row this long past its due time was lost on the way to a worker.
+SWEEP_GRACE = timedelta(minutes=5)
 
 
 def _render(kind: str, part: str, context: dict[str, Any]) -> str:
@@ -56,34 +60,41 @@ def notify(
     }
     language = getattr(recipient, "language", "") or settings.LANGUAGE_CODE
     created: list[Notification] = []
-    with translation.override(language), transaction.atomic():
-        subject = _render(kind, "subject", context)
-        body = _render(kind, "body", context)
-        for channel in channels:
-            address = _address(recipient, channel)
-            if address is None:
-                continue
-            text = _render(kind, "sms", context) if channel == Channel.SMS else body
-            created.append(
-                Notification.objects.create(
-                    recipient=recipient,
-                    channel=channel,
-                    address=address,
-                    kind=kind,
-                    language=language,
-                    subject=subject[:200],
-                    body=text,
-                    link=link,
-                    status=DeliveryStatus.SENT
-                    if channel == Channel.INBOX
-                    else DeliveryStatus.QUEUED,
-                    sent_at=timezone.now() if channel == Channel.INBOX else None,
-                    dedupe_key=f"{dedupe_key}:{channel}" if dedupe_key else None,
+    try:
+        with translation.override(language), transaction.atomic():
+            subject = _render(kind, "subject", context)
+            body = _render(kind, "body", context)
+            for channel in channels:
+                address = _address(recipient, channel)
+                if address is None:
+                    continue
+                text = _render(kind, "sms", context) if channel == Channel.SMS else body
+                created.append(
+                    Notification.objects.create(
+                        recipient=recipient,
+                        channel=channel,
+                        address=address,
+                        kind=kind,
+                        language=language,
+                        subject=subject[:200],
+                        body=text,
+                        link=link,
+                        status=DeliveryStatus.SENT
+                        if channel == Channel.INBOX
+                        else DeliveryStatus.QUEUED,
+                        sent_at=timezone.now() if channel == Channel.INBOX else None,
+                        dedupe_key=f"{dedupe_key}:{channel}" if dedupe_key else None,
+                    )
                 )
-            )
-        outgoing = [n.pk for n in created if n.channel != Channel.INBOX]
-        if outgoing:
-            transaction.on_commit(lambda: queue_delivery(outgoing))
+            outgoing = [n.pk for n in created if n.channel != Channel.INBOX]
+            if outgoing:
+                transaction.on_commit(lambda: queue_delivery(outgoing))
+    except IntegrityError:
+        # A concurrent call with the same dedupe_key won the race; only this
+        # savepoint is rolled back, never the caller's change.
+        if dedupe_key:
+            return []
+        raise
     return created
 
 
@@ -126,7 +137,10 @@ def notification_deliver(*, notification_id: int) -> str:
             notification.last_error = str(exc)[:500]
             if notification.attempts >= MAX_ATTEMPTS:
                 notification.status = DeliveryStatus.FAILED
-            notification.save(update_fields=["attempts", "last_error", "status"])
+            else:
+                delay = RETRY_DELAYS[min(notification.attempts, len(RETRY_DELAYS)) - 1]
+                notification.next_attempt_at = timezone.now() + timedelta(seconds=delay)
+            notification.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
             return notification.status
         notification.status = DeliveryStatus.SENT
         notification.sent_at = timezone.now()
@@ -153,10 +167,15 @@ def _send(notification: Notification) -> None:
         raise ValueError(f"{notification.channel} is not delivered by a task")
 
 
-def outbox_stale(*, older_than_minutes: int = 5) -> QuerySet[Notification]:
-    cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
-    return Notification.objects.filter(status=DeliveryStatus.QUEUED, created_at__lt=cutoff).exclude(
-        channel=Channel.INBOX
+def outbox_stale(*, grace: timedelta = SWEEP_GRACE) -> QuerySet[Notification]:
+    """Queued email and SMS whose attempt was due more than ``grace`` ago, oldest
+    first: their task was lost (broker outage, purged queue), not merely waiting."""
+    return (
+        Notification.objects.filter(
+            status=DeliveryStatus.QUEUED, next_attempt_at__lt=timezone.now() - grace
+        )
+        .exclude(channel=Channel.INBOX)
+        .order_by("next_attempt_at", "pk")
     )
 
 

@@ -36,6 +36,16 @@ class LocmemSmsBackend(BaseSmsBackend):
         outbox.append({"to": to, "text": text})
 
 
+class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
+    """A gateway that answers with a redirect has not taken the message. urllib
+    would follow a 301/302/303 as a body-less GET (and report success) carrying the
+    bearer token to wherever Location points, plain http:// included; instead the
+    redirect surfaces as an HTTPError."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
 class HttpJsonSmsBackend(BaseSmsBackend):
     """A gateway that accepts ``POST {"to", "text", "sender"}`` with a bearer token
     at SMS_GATEWAY_URL. Most local aggregators offer such an endpoint; one with
@@ -56,8 +66,9 @@ class HttpJsonSmsBackend(BaseSmsBackend):
             },
             method="POST",
         )
+        opener = urllib.request.build_opener(_RefuseRedirects)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+            with opener.open(request, timeout=self.timeout) as response:
                 if response.status >= 300:
                     raise SmsError(f"gateway answered {response.status}")
         except OSError as exc:

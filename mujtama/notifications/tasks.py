@@ -5,7 +5,7 @@ from celery import shared_task
 from mujtama.notifications import services
 from mujtama.notifications.models import DeliveryStatus
 
-RETRY_DELAYS = (60, 300, 900, 3600)
+RETRY_DELAYS = services.RETRY_DELAYS
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=len(RETRY_DELAYS))
