@@ -47,11 +47,15 @@ run: seed ## Install, migrate, seed and serve on http://127.0.0.1:8000
 	@$(MANAGE) demo_accounts
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# The browser tests run in a session of their own: their live server shares the
+# in-memory SQLite test database with the test thread, which the rest of the suite
+# must not have touched first. They are skipped when /usr/bin/chromium is missing.
 test: install compilemessages ## Run the whole test suite (SQLite; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not browser" $(if $(JUNIT_DIR),--junitxml=$(JUNIT_DIR)/suite.xml)
+	$(PY) -m pytest -m browser tests/browser $(if $(JUNIT_DIR),--junitxml=$(JUNIT_DIR)/browser.xml)
 
-test-browser: install compilemessages ## Run the browser tests in headless Chromium (/usr/bin/chromium)
-	MUJTAMA_REQUIRE_BROWSER=1 $(PY) -m pytest -m browser tests/browser
+test-browser: install compilemessages ## Run the browser tests in headless Chromium (/usr/bin/chromium); fail if it is missing
+	MUJTAMA_REQUIRE_BROWSER=1 $(PY) -m pytest -m browser tests/browser $(if $(JUNIT_DIR),--junitxml=$(JUNIT_DIR)/browser.xml)
 
 lint: install ## ruff check, ruff format --check, mypy, makemigrations --check
 	$(VENV)/bin/ruff check .

@@ -23,6 +23,22 @@ PERSONA_NAMES = [
 ]
 
 
+def pytest_collection_modifyitems(config: Any, items: list[pytest.Item]) -> None:
+    """Transactional tests must restore the reference data of the data migrations
+    (roles, governorates, criteria) when they flush the database: without
+    serialized_rollback the next test would find them gone."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
+            )
+
+
 @pytest.fixture(autouse=True)
 def _isolated(settings: Any) -> Iterator[None]:
     """Each test starts with an empty cache (rate limits), SMS outbox and eager tasks."""

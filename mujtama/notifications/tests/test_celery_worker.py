@@ -98,7 +98,7 @@ def _status(pk: int) -> str | None:
 
 
 @pytest.fixture
-def broker(transactional_db: Any) -> Iterator[str]:
+def broker(transactional_db: Any, django_db_serialized_rollback: Any) -> Iterator[str]:
     """Tasks really go to Redis (not eager) and the default queue starts empty.
     Yields the queue's name."""
     eager = app.conf.task_always_eager

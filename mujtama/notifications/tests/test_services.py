@@ -262,7 +262,7 @@ def test_notify_in_a_rolled_back_transaction_leaves_nothing(
     assert mail.outbox == [] and sms.outbox == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_real_commit_and_real_rollback():
     """Without the test-case transaction around it: commit sends, rollback does not."""
     user = _with_phone(UserFactory(email="real@example.sy", language="en"))
