@@ -211,6 +211,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 if TESTING:
+    # Live-server threads must not keep connections open past the test session.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Hashing strength is not under test; speed is.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "account_login"
@@ -275,6 +277,10 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if PRODUCTION else 0
+if not PRODUCTION:
+    # Development serves assets from the apps (no collectstatic); WhiteNoise still
+    # expects STATIC_ROOT to exist.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # --- Email and SMS ------------------------------------------------------------------
 # EMAIL_URL: smtp+tls://user:password@host:587, consolemail://, memorymail:// ...
