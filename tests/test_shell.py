@@ -106,9 +106,15 @@ def test_unprefixed_paths_go_to_the_language_version(client):
 
 
 def test_api_errors_follow_accept_language(client):
-    # The API answers in the language of Accept-Language.
-    en = client.get("/api/v1/no-such/", HTTP_ACCEPT_LANGUAGE="en")
-    assert en.status_code == 404
+    # The API has no language prefix: it answers in the language of Accept-Language.
+    en = client.post("/api/v1/governorates/", HTTP_ACCEPT_LANGUAGE="en")
+    ar = client.post("/api/v1/governorates/", HTTP_ACCEPT_LANGUAGE="ar")
+    assert en.status_code == ar.status_code == 405
+    assert "not allowed" in en.json()["detail"]
+    assert ARABIC.search(ar.json()["detail"])
+    missing = client.get("/api/v1/no-such/", HTTP_ACCEPT_LANGUAGE="en")
+    assert missing.status_code == 404
+    assert missing.json()["detail"] == "Not found."
 
 
 @route_policy(PUBLIC)

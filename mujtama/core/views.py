@@ -5,6 +5,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from mujtama.core.context import current_request_id
@@ -39,7 +40,9 @@ def _error_page(
 ) -> HttpResponse:
     context = {"request_id": getattr(request, "request_id", "") or current_request_id(), **context}
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": context.get("reason") or context["title"]}, status=status)
+        return JsonResponse(
+            {"detail": context.get("reason") or str(context["title"])}, status=status
+        )
     body = loader.get_template(template).render(context, request)
     return HttpResponse(body, status=status)
 
@@ -47,17 +50,19 @@ def _error_page(
 @requires_csrf_token
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     reason = str(exception) if exception and str(exception) else ""
-    return _error_page(request, "errors/403.html", 403, {"reason": reason, "title": "403"})
+    return _error_page(
+        request, "errors/403.html", 403, {"reason": reason, "title": _("Permission denied.")}
+    )
 
 
 @requires_csrf_token
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error_page(request, "errors/404.html", 404, {"title": "404"})
+    return _error_page(request, "errors/404.html", 404, {"title": _("Not found.")})
 
 
 @requires_csrf_token
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error_page(request, "errors/400.html", 400, {"title": "400"})
+    return _error_page(request, "errors/400.html", 400, {"title": _("Bad request.")})
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
