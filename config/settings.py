@@ -125,6 +125,8 @@ TEMPLATES = [
 ]
 
 # --- Database ---------------------------------------------------------------------
+if PRODUCTION and not env.str("DATABASE_URL", default=""):
+    raise ImproperlyConfigured("DATABASE_URL is required in production (PostgreSQL).")
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'mujtama.sqlite3'}")
 }

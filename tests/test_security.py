@@ -64,6 +64,7 @@ def _production_env(**extra: str) -> dict[str, str]:
     env.update(
         {
             "MUJTAMA_ENV": "production",
+            "DATABASE_URL": "postgres://mujtama:secret@db.example.sy:5432/mujtama",
             "SECRET_KEY": "x" * 20 + "-production-secret-for-the-check-only-" + "y" * 20,
             "ALLOWED_HOSTS": "mujtama.example.sy",
             "REDIS_URL": "redis://127.0.0.1:6379/0",
@@ -90,7 +91,11 @@ def test_check_deploy_passes_in_production_mode():
 
 @pytest.mark.parametrize(
     ("missing", "message"),
-    [("SECRET_KEY", "SECRET_KEY is required"), ("REDIS_URL", "REDIS_URL is required")],
+    [
+        ("SECRET_KEY", "SECRET_KEY is required"),
+        ("REDIS_URL", "REDIS_URL is required"),
+        ("DATABASE_URL", "DATABASE_URL is required"),
+    ],
 )
 def test_production_refuses_to_start_without_its_secrets(missing, message):
     env = _production_env()
