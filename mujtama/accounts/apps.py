@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "mujtama.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from mujtama.accounts import audit_verbs  # noqa: F401

@@ -18,4 +18,10 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "is_ministry_staff": bool(roles),
         "is_platform_admin": "platform_admin" in roles,
         "can_edit_geo": bool(roles & {"moct_officer", "mosal_officer", "platform_admin"}),
+        "is_registry_staff": bool(roles & {"moct_officer", "mosal_officer", "platform_admin"}),
+        "is_joining_officer": bool(roles & {"moct_officer", "mosal_officer"}),
+        "is_mosal_officer": "mosal_officer" in roles,
+        "sees_work_queue": bool(
+            roles & {"moct_officer", "mosal_officer", "platform_admin", "reviewer"}
+        ),
     }

@@ -68,6 +68,9 @@ class Outcome:
     reason: str
 
 
+WORKFLOWS: dict[str, Workflow] = {}
+
+
 @dataclass
 class Workflow:
     name: str
@@ -77,6 +80,7 @@ class Workflow:
     terminal: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
+        WORKFLOWS[self.name] = self
         for source, actions in self.transitions.items():
             if source not in self.states:
                 raise ValueError(f"{self.name}: unknown source state {source!r}")
@@ -99,6 +103,12 @@ class Workflow:
     def label(self, state: str, *, public: bool = False) -> str | Promise:
         labels = self.states[state]
         return labels.public_label if public else labels.staff_label
+
+    def action_label(self, action: str) -> str | Promise | None:
+        for actions in self.transitions.values():
+            if action in actions:
+                return actions[action].label
+        return None
 
     def pairs(self) -> Iterator[tuple[str, str, str]]:
         """Every (source, action, target) the table allows."""

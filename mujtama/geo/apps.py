@@ -6,3 +6,6 @@ class GeoConfig(AppConfig):
     name = "mujtama.geo"
     label = "geo"
     verbose_name = _("Geography")
+
+    def ready(self) -> None:
+        from mujtama.geo import audit_verbs  # noqa: F401

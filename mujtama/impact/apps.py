@@ -6,3 +6,6 @@ class ImpactConfig(AppConfig):
     name = "mujtama.impact"
     label = "impact"
     verbose_name = _("Target groups and impact")
+
+    def ready(self) -> None:
+        from mujtama.impact import audit_verbs  # noqa: F401

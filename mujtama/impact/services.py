@@ -2,7 +2,7 @@ from typing import Any
 
 from django.db import transaction
 
-from mujtama.core.services import audit_record
+from mujtama.core.services import audit_record, record_save
 from mujtama.impact.models import TargetGroupSettings, VulnerabilityCriterion
 
 
@@ -30,25 +30,10 @@ def criterion_save(
 ) -> VulnerabilityCriterion:
     """Create or change a criterion of the vulnerable-families checklist. Criteria are
     retired (``is_active=False``), never deleted: declarations refer to them."""
-    with transaction.atomic():
-        created = criterion is None
-        # Re-read: a bound ModelForm has already written its values on the instance.
-        criterion = (
-            VulnerabilityCriterion()
-            if criterion is None
-            else VulnerabilityCriterion.objects.select_for_update().get(pk=criterion.pk)
-        )
-        before = {name: getattr(criterion, name, None) for name in fields}
-        for name, value in fields.items():
-            setattr(criterion, name, value)
-        criterion.full_clean()
-        criterion.save()
-        changes = {k: [before[k], v] for k, v in fields.items() if created or before[k] != v}
-        if changes:
-            audit_record(
-                actor=actor,
-                verb="impact.criterion_created" if created else "impact.criterion_changed",
-                target=criterion,
-                changes=changes,
-            )
-    return criterion
+    return record_save(
+        actor=actor,
+        model=VulnerabilityCriterion,
+        instance=criterion,
+        fields=fields,
+        verb="impact.criterion",
+    )

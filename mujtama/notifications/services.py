@@ -30,7 +30,10 @@ def _render(kind: str, part: str, context: dict[str, Any]) -> str:
 
 def notify(
     *,
-    recipient: Any,
+    recipient: Any = None,
+    email: str = "",
+    phone: str = "",
+    language: str = "",
     kind: str,
     context: dict[str, Any] | None = None,
     channels: Iterable[str] = (Channel.INBOX, Channel.EMAIL),
@@ -43,6 +46,10 @@ def notify(
     roll back with that change, and email/SMS delivery is queued only after commit.
     Channels the person cannot be reached on (no phone for SMS) are skipped. With a
     ``dedupe_key``, a second call with the same key creates nothing.
+
+    Someone without an account (an invited person, a citizen who left a phone
+    number) is reached by ``email`` or ``phone`` instead of ``recipient``, in
+    ``language``; they have no inbox.
     """
     channels = list(dict.fromkeys(channels))
     if (
@@ -58,14 +65,14 @@ def notify(
         "link": link,
         **(context or {}),
     }
-    language = getattr(recipient, "language", "") or settings.LANGUAGE_CODE
+    language = getattr(recipient, "language", "") or language or settings.LANGUAGE_CODE
     created: list[Notification] = []
     try:
         with translation.override(language), transaction.atomic():
             subject = _render(kind, "subject", context)
             body = _render(kind, "body", context)
             for channel in channels:
-                address = _address(recipient, channel)
+                address = _address(recipient, channel, email=email, phone=phone)
                 if address is None:
                     continue
                 text = _render(kind, "sms", context) if channel == Channel.SMS else body
@@ -98,14 +105,14 @@ def notify(
     return created
 
 
-def _address(recipient: Any, channel: str) -> str | None:
+def _address(recipient: Any, channel: str, *, email: str = "", phone: str = "") -> str | None:
     if channel == Channel.INBOX:
-        return ""
+        return "" if recipient is not None else None
     if channel == Channel.EMAIL:
-        return getattr(recipient, "email", "") or None
+        return getattr(recipient, "email", "") or email or None
     if channel == Channel.SMS:
         profile = getattr(recipient, "profile", None)
-        return getattr(profile, "phone", "") or None
+        return getattr(profile, "phone", "") or phone or None
     raise ValueError(f"unknown channel {channel!r}")
 
 

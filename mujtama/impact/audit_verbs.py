@@ -1,0 +1,11 @@
+from django.utils.translation import gettext_lazy as _
+
+from mujtama.core.services import name_verbs
+
+name_verbs(
+    {
+        "impact.criterion_created": _("Vulnerability criterion added"),
+        "impact.criterion_changed": _("Vulnerability criterion changed"),
+        "impact.youth_range_changed": _("Youth age range changed"),
+    }
+)
