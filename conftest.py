@@ -40,11 +40,13 @@ def pytest_collection_modifyitems(config: Any, items: list[pytest.Item]) -> None
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings: Any) -> Iterator[None]:
-    """Each test starts with an empty cache (rate limits), SMS outbox and eager tasks."""
+def _isolated(settings: Any, tmp_path: Any) -> Iterator[None]:
+    """Each test starts with an empty cache (rate limits), SMS outbox and eager tasks,
+    and keeps its uploads in a folder of its own."""
     from config.celery import app
 
     settings.SMS_BACKEND = "mujtama.notifications.sms.LocmemSmsBackend"
+    settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
     sms.outbox.clear()
     eager = app.conf.task_always_eager

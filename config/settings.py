@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "mujtama.geo",
     "mujtama.impact",
     "mujtama.notifications",
+    "mujtama.organizations",
     "mujtama.portal",
 ]
 
@@ -194,6 +195,10 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-outbox-sweep": {
         "task": "mujtama.notifications.tasks.sweep_outbox",
         "schedule": timedelta(minutes=5),
+    },
+    "organizations-memberships-daily": {
+        "task": "mujtama.organizations.tasks.memberships_daily",
+        "schedule": timedelta(hours=6),
     },
 }
 
@@ -390,6 +395,8 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "INFO" if DEBUG else "WARNING"},
+        # One line per task run is noise; failures are still logged.
+        "celery.app.trace": {"level": "WARNING"},
     },
 }
 

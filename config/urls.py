@@ -27,6 +27,7 @@ DOCS_CSP: dict[str, Any] = {**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.U
 
 api_v1 = [
     path("", include("mujtama.geo.api_urls")),
+    path("", include("mujtama.organizations.api_urls")),
 ]
 
 urlpatterns = [
@@ -50,6 +51,9 @@ if settings.BENCHMARK:
 
 urlpatterns += i18n_patterns(
     path("", include("mujtama.portal.urls")),
+    path("", include("mujtama.organizations.public_urls")),
+    path("my/organizations/", include("mujtama.organizations.urls")),
+    path("staff/organizations/", include("mujtama.organizations.staff_urls")),
     path("accounts/", include("allauth.urls")),
     path("me/", include("mujtama.accounts.urls")),
     path("inbox/", include("mujtama.notifications.urls")),

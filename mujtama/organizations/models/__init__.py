@@ -1,0 +1,53 @@
+from mujtama.organizations.models.joining import (
+    ApplicationStatus,
+    JoiningApplication,
+    JoiningCriteria,
+    JoiningSettings,
+    Membership,
+    MembershipStatus,
+)
+from mujtama.organizations.models.licensing import (
+    LicensingFile,
+    LicensingStatus,
+    LicensingStep,
+    LicensingStepProgress,
+)
+from mujtama.organizations.models.registry import (
+    DocumentKind,
+    ExpertiseArea,
+    Invitation,
+    LegalStatus,
+    MemberRole,
+    MembershipRequest,
+    Organization,
+    OrganizationDocument,
+    OrganizationKind,
+    OrganizationMember,
+    RequestStatus,
+    Scope,
+)
+
+__all__ = [
+    "ApplicationStatus",
+    "DocumentKind",
+    "ExpertiseArea",
+    "Invitation",
+    "JoiningApplication",
+    "JoiningCriteria",
+    "JoiningSettings",
+    "LegalStatus",
+    "LicensingFile",
+    "LicensingStatus",
+    "LicensingStep",
+    "LicensingStepProgress",
+    "MemberRole",
+    "Membership",
+    "MembershipRequest",
+    "MembershipStatus",
+    "Organization",
+    "OrganizationDocument",
+    "OrganizationKind",
+    "OrganizationMember",
+    "RequestStatus",
+    "Scope",
+]

@@ -1,0 +1,1 @@
+"""Every write about organizations, one module per concern."""
