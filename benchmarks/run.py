@@ -34,6 +34,10 @@ TARGETS = [
     ("home, Arabic", "/ar/"),
     ("home, English", "/en/"),
     ("sign-in page", "/ar/accounts/login/"),
+    ("member directory", "/ar/organizations/"),
+    ("directory search", "/ar/organizations/?q=%D8%A7%D9%84%D8%A7%D9%85%D9%84"),
+    ("how to join", "/ar/join/"),
+    ("API: organizations", "/api/v1/organizations/"),
     ("API: governorates", "/api/v1/governorates/"),
     ("health check", "/healthz"),
 ]
