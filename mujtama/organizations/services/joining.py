@@ -264,7 +264,8 @@ def application_tick(
     _require_officer(actor)
     with transaction.atomic():
         locked = (
-            JoiningApplication.objects.select_for_update()
+            # Lock only the application row: the criteria may be absent (outer join).
+            JoiningApplication.objects.select_for_update(of=("self",))
             .select_related("criteria")
             .get(pk=application.pk)
         )
