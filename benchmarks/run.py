@@ -225,7 +225,14 @@ def main() -> None:
                 f"{int(r['errors']):7d}{flag}"
             )
         print("\npage weight (gzip): first visit / repeat visit")
-        for path in ["/ar/", "/en/", "/ar/accounts/login/", "/ar/accounts/signup/"]:
+        for path in [
+            "/ar/",
+            "/en/",
+            "/ar/accounts/login/",
+            "/ar/accounts/signup/",
+            "/ar/organizations/",
+            "/ar/join/",
+        ]:
             first, repeat = page_weight(port, path)
             results.setdefault(path, {})["weight"] = {"first": first, "repeat": repeat}
             print(f"  {path:28} {first / 1024:6.1f} KB / {repeat / 1024:5.1f} KB")

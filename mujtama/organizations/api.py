@@ -6,12 +6,15 @@ reveal whether it exists; changes go through ``services.registry.organization_up
 which checks the person's role and writes the audit event. Errors are in the
 language of the request's Accept-Language."""
 
+import hashlib
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, serializers, status
@@ -32,6 +35,7 @@ from mujtama.organizations.models import (
     OrganizationKind,
 )
 from mujtama.organizations.permissions import can_edit
+from mujtama.organizations.public_cache import cached
 from mujtama.organizations.services.registry import (
     PROFILE_FIELDS,
     DuplicateOrganization,
@@ -233,6 +237,18 @@ class OrganizationList(generics.ListAPIView):
             str(name): query.validated_data.get(name) or "" for name in query.fields
         }
         return selectors.directory(**filters)
+
+    def list(self, request: Any, *args: Any, **kwargs: Any) -> Response:
+        """Served from the cache of public data until it changes (see public_cache);
+        the answer depends only on the query string and the language."""
+        query = urlencode(sorted(request.query_params.items()))
+        key = f"api-directory:{get_language()}:{request.build_absolute_uri('/')}:{query}"
+
+        def build() -> Any:
+            return super(OrganizationList, self).list(request, *args, **kwargs).data
+
+        data = cached(hashlib.sha256(key.encode()).hexdigest(), build)
+        return Response(data)
 
 
 @extend_schema(

@@ -22,6 +22,7 @@ from mujtama.organizations.models import (
 )
 from mujtama.organizations.models.joining import OPEN_APPLICATION_STATES, CriteriaStatus
 from mujtama.organizations.permissions import can_edit, is_joining_officer
+from mujtama.organizations.public_cache import public_data_changed
 from mujtama.organizations.rules import organization_snapshot
 from mujtama.organizations.selectors import criteria_in_force
 from mujtama.organizations.services.membership import membership_grant
@@ -109,6 +110,7 @@ def criteria_publish(*, actor: Any, criteria: JoiningCriteria) -> JoiningCriteri
         )
         if current is not None and current.pk != criteria.pk:
             transition(obj=current, action="supersede", actor=actor)
+        public_data_changed()
         return transition(
             obj=criteria,
             action="publish",

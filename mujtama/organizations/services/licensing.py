@@ -24,6 +24,7 @@ from mujtama.organizations.models import (
 )
 from mujtama.organizations.models.registry import registration_key
 from mujtama.organizations.permissions import can_edit, is_licensing_officer
+from mujtama.organizations.public_cache import public_data_changed
 from mujtama.organizations.services.membership import membership_upgrade
 
 
@@ -189,6 +190,7 @@ def licensing_decide(
             organization.legal_status = LegalStatus.LICENSED
             organization.registration_number = license_number.strip()
             organization.save()
+            public_data_changed()
             audit_record(
                 actor=actor,
                 verb="organizations.legal_status_changed",

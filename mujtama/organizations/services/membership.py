@@ -23,8 +23,17 @@ from mujtama.organizations.models import (
     MembershipStatus,
 )
 from mujtama.organizations.permissions import can_edit
+from mujtama.organizations.public_cache import public_data_changed
 
 PROVISIONAL_STATUSES = {LegalStatus.UNLICENSED, LegalStatus.LICENSE_IN_PROGRESS}
+
+
+def _move(**kwargs: Any) -> Membership:
+    """Every membership step changes what the public directory shows."""
+    with transaction.atomic():
+        moved = transition(**kwargs)
+        public_data_changed()
+    return moved
 
 
 def add_months(moment: datetime, months: int) -> datetime:
@@ -60,6 +69,7 @@ def membership_grant(
         # history stays in the audit log.
         Membership.objects.filter(pk=existing.pk).update(**values)
         membership = Membership.objects.get(pk=existing.pk)
+    public_data_changed()
     audit_record(
         actor=actor,
         verb="organizations.membership_granted",
@@ -105,7 +115,7 @@ def membership_renew(*, actor: Any, membership: Membership) -> Membership:
             # A full membership has no lapse date (the license came meanwhile).
             locked.provisional_until = None
 
-    return transition(obj=membership, action=action, actor=actor, apply=apply)
+    return _move(obj=membership, action=action, actor=actor, apply=apply)
 
 
 def membership_decide(
@@ -120,12 +130,12 @@ def membership_decide(
             # Licensed while suspended: a full member is not "provisional until".
             locked.provisional_until = None
 
-    return transition(obj=membership, action=action, actor=actor, reason=reason, apply=apply)
+    return _move(obj=membership, action=action, actor=actor, reason=reason, apply=apply)
 
 
 def membership_upgrade(*, membership: Membership) -> Membership:
     """The license came: a provisional membership becomes a full one (by the platform)."""
-    return transition(
+    return _move(
         obj=membership,
         action="upgrade",
         actor=None,
@@ -151,14 +161,14 @@ def memberships_daily(*, now: datetime | None = None) -> DailyReport:
     ).values_list("pk", flat=True)
     for pk in list(due_lapse):
         with transaction.atomic():
-            transition(obj=Membership.objects.get(pk=pk), action="lapse", actor=None)
+            _move(obj=Membership.objects.get(pk=pk), action="lapse", actor=None)
         report.lapsed.append(pk)
     due_expiry = Membership.objects.filter(
         status__in=[MembershipStatus.ACTIVE, MembershipStatus.PROVISIONAL], expires_at__lte=now
     ).values_list("pk", flat=True)
     for pk in list(due_expiry):
         with transaction.atomic():
-            transition(obj=Membership.objects.get(pk=pk), action="expire", actor=None)
+            _move(obj=Membership.objects.get(pk=pk), action="expire", actor=None)
         report.expired.append(pk)
     days = settings.reminder_day_list
     horizon = now + timedelta(days=max(days) + 1) if days else now

@@ -22,6 +22,7 @@ from mujtama.organizations.models import (
 )
 from mujtama.organizations.models.registry import registration_key
 from mujtama.organizations.permissions import can_edit
+from mujtama.organizations.public_cache import public_data_changed
 from mujtama.organizations.selectors import legal_status_locked
 from mujtama.organizations.uploads import check_logo
 
@@ -221,6 +222,7 @@ def organization_update(
             if before != set(locked.expertise_areas.values_list("pk", flat=True)):
                 changed.append("expertise_areas")
         if changed:
+            public_data_changed()
             audit_record(
                 actor=actor,
                 verb="organizations.profile_updated",
@@ -241,6 +243,7 @@ def organization_set_logo(
         locked = Organization.objects.select_for_update().get(pk=organization.pk)
         old = locked.logo.name if locked.logo else ""
         locked.logo.save("logo.png", ContentFile(checked.data), save=True)
+        public_data_changed()
         audit_record(
             actor=actor,
             verb="organizations.logo_changed",

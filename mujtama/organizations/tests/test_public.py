@@ -219,6 +219,10 @@ def test_directory_is_paginated_by_twenty_keeping_the_filters(client, org_owner)
 
 
 def _queries(client, url):
+    """Queries of a page rendered from scratch (the cache of public pages emptied)."""
+    from django.core.cache import cache
+
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -244,6 +248,30 @@ def test_directory_queries_for_a_signed_in_person_are_also_constant(client, citi
     for _ in range(30):
         member(created_by=org_owner)
     assert _queries(client, DIRECTORY) == few
+
+
+def test_a_cached_directory_page_is_served_without_its_queries(client, org_owner):
+    for _ in range(5):
+        member(created_by=org_owner)
+    cold = _queries(client, DIRECTORY)
+    with CaptureQueriesContext(connection) as warm:
+        client.get(DIRECTORY)
+    assert len(warm) < cold
+
+
+def test_a_change_through_the_services_shows_at_once(
+    client, hope, moct_officer, django_capture_on_commit_callbacks
+):
+    """The cached directory is never stale: services bump the public version when
+    their transaction commits."""
+    from mujtama.organizations.services.membership import membership_decide
+
+    assert "Hope Association" in text(client.get(DIRECTORY_EN))
+    with django_capture_on_commit_callbacks(execute=True):
+        membership_decide(
+            actor=moct_officer, membership=hope.membership, action="suspend", reason="تحقق"
+        )
+    assert "Hope Association" not in text(client.get(DIRECTORY_EN))
 
 
 def test_directory_works_without_javascript_and_inline_code(client, hope):

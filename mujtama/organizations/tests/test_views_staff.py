@@ -634,7 +634,9 @@ def test_registry_search_finds_arabic_spelling_variants(client, moct_officer, am
     assert "جمعية الأمل التقنية" not in by_kind
 
 
-def test_suspending_and_reinstating_a_membership(client, moct_officer, amal):
+def test_suspending_and_reinstating_a_membership(
+    client, moct_officer, amal, django_capture_on_commit_callbacks
+):
     directory = "/ar/organizations/"
     assert "جمعية الأمل التقنية" in text(client.get(directory))
     client.force_login(moct_officer)
@@ -647,7 +649,9 @@ def test_suspending_and_reinstating_a_membership(client, moct_officer, amal):
     assert tr("Please give a reason.") in flashed(without_reason)
     assert Membership.objects.get(organization=amal).status == "active"
 
-    suspended = client.post(act, {"action": "suspend", "reason": "مخالفة لشروط الإطار."})
+    # The public directory is refreshed when the decision commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        suspended = client.post(act, {"action": "suspend", "reason": "مخالفة لشروط الإطار."})
     assert suspended.status_code == 302
     assert Membership.objects.get(organization=amal).status == "suspended"
     client.logout()
@@ -657,7 +661,8 @@ def test_suspending_and_reinstating_a_membership(client, moct_officer, amal):
     client.force_login(moct_officer)
     page = text(client.get(surl("organization", amal.pk)))
     assert 'value="reinstate"' in page and 'value="suspend"' not in page
-    client.post(act, {"action": "reinstate", "reason": "زالت المخالفة."})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(act, {"action": "reinstate", "reason": "زالت المخالفة."})
     assert Membership.objects.get(organization=amal).status == "active"
     client.logout()
     assert "جمعية الأمل التقنية" in text(client.get(directory))

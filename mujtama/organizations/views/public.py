@@ -3,6 +3,7 @@
 Open to everyone; each page shows only what a member organization publishes about
 itself (never its documents, people or applications)."""
 
+import hashlib
 import struct
 from typing import Any
 from urllib.parse import urlencode
@@ -11,7 +12,9 @@ from django import forms
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -28,6 +31,7 @@ from mujtama.organizations.models import (
     OrganizationKind,
 )
 from mujtama.organizations.models.joining import CriteriaStatus
+from mujtama.organizations.public_cache import cached
 
 PAGE_SIZE = 20
 SEARCH_MAX_LENGTH = 100
@@ -88,12 +92,15 @@ def directory_filters(request: HttpRequest) -> DirectoryForm:
     """The filters of the request, with every value that is not a valid choice
     dropped: the returned form is bound to valid values only, so it renders the
     person's choices and its cleaned_data is safe to pass to the selector."""
-    choices = {
-        "governorate_choices": [(g.pcode, g.name) for g in governorates()],
-        "expertise_choices": [
-            (area.code, area.name) for area in ExpertiseArea.objects.filter(is_active=True)
-        ],
-    }
+    choices = cached(
+        f"directory-choices:{get_language()}",
+        lambda: {
+            "governorate_choices": [(g.pcode, g.name) for g in governorates()],
+            "expertise_choices": [
+                (area.code, area.name) for area in ExpertiseArea.objects.filter(is_active=True)
+            ],
+        },
+    )
     asked = DirectoryForm({name: request.GET.get(name, "") for name in FILTER_NAMES}, **choices)
     asked.is_valid()
     valid = {name: asked.cleaned_data.get(name) or "" for name in FILTER_NAMES}
@@ -105,21 +112,35 @@ def directory_filters(request: HttpRequest) -> DirectoryForm:
 @route_policy(PUBLIC)
 @require_safe
 def directory(request: HttpRequest) -> HttpResponse:
+    """The page's content (filters and results) is rendered once per language,
+    filters and page, and kept until the public data changes (see public_cache)."""
     form = directory_filters(request)
     filters = {name: form.cleaned_data.get(name) or "" for name in FILTER_NAMES}
-    organizations = selectors.directory(**filters)
-    page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
     chosen = {name: value for name, value in filters.items() if value}
+    page_number = request.GET.get("page", "1")
+    if not page_number.isdigit():
+        page_number = "1"
+    query = urlencode(sorted(chosen.items()))
+    key = hashlib.sha256(f"{get_language()}|{query}|{page_number}".encode()).hexdigest()
+
+    def render_content() -> str:
+        organizations = selectors.directory(**filters)
+        page = Paginator(organizations, PAGE_SIZE).get_page(page_number)
+        return render_to_string(
+            "organizations/public/_directory_content.html",
+            {
+                "form": form,
+                "page": page,
+                "organizations": page.object_list,
+                "filtered": bool(chosen),
+                "query_string": urlencode(chosen),
+            },
+        )
+
     return render(
         request,
         "organizations/public/directory.html",
-        {
-            "form": form,
-            "page": page,
-            "organizations": page.object_list,
-            "filtered": bool(chosen),
-            "query_string": urlencode(chosen),
-        },
+        {"content": cached(f"directory:{key}", render_content)},
     )
 
 
@@ -200,18 +221,25 @@ def _criteria_context(criteria: JoiningCriteria | None) -> dict[str, Any]:
 @route_policy(PUBLIC)
 @require_safe
 def how_to_join(request: HttpRequest) -> HttpResponse:
-    criteria = selectors.criteria_in_force()
-    return render(
-        request,
-        "organizations/public/how_to_join.html",
-        {
-            **_criteria_context(criteria),
-            "versions": _published_versions(),
-            "kinds": [label for _value, label in OrganizationKind.choices],
-            # Signing up or in from here leads on to registering an organization.
-            "login_next": urlencode({"next": reverse("organizations:register")}),
-        },
-    )
+    """Rendered once per language and sign-in state until the criteria change."""
+    signed_in = request.user.is_authenticated
+
+    def render_content() -> str:
+        criteria = selectors.criteria_in_force()
+        return render_to_string(
+            "organizations/public/_how_to_join_content.html",
+            {
+                **_criteria_context(criteria),
+                "versions": _published_versions(),
+                "kinds": [label for _value, label in OrganizationKind.choices],
+                "signed_in": signed_in,
+                # Signing up or in from here leads on to registering an organization.
+                "login_next": urlencode({"next": reverse("organizations:register")}),
+            },
+        )
+
+    content = cached(f"how-to-join:{get_language()}:{signed_in}", render_content)
+    return render(request, "organizations/public/how_to_join.html", {"content": content})
 
 
 @route_policy(PUBLIC)

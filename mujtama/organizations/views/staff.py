@@ -38,6 +38,7 @@ from mujtama.organizations.models import (
     Membership,
     Organization,
 )
+from mujtama.organizations.public_cache import public_data_changed
 from mujtama.organizations.services import joining
 from mujtama.organizations.services import licensing as licensing_services
 from mujtama.organizations.services import membership as membership_services
@@ -486,6 +487,7 @@ def expertise_area_edit(request: AuthedRequest, pk: int | None = None) -> HttpRe
             fields={name: form.cleaned_data[name] for name in ExpertiseAreaForm.Meta.fields},
             verb="organizations.expertise_area",
         )
+        public_data_changed()
         messages.success(request, _("The area of expertise was saved."))
         return redirect("organizations_staff:expertise")
     return render(
