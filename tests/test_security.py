@@ -135,7 +135,9 @@ def _asset_bytes(url: str) -> bytes:
     return Path(path).read_bytes()
 
 
-@pytest.mark.parametrize("url", ["/ar/", "/en/", "/ar/accounts/signup/"])
+@pytest.mark.parametrize(
+    "url", ["/ar/", "/en/", "/ar/accounts/signup/", "/ar/organizations/", "/ar/join/"]
+)
 def test_public_page_weight_on_first_visit_is_under_100_kb_compressed(client, url):
     html = client.get(url).content
     assets = re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)

@@ -1,6 +1,7 @@
 """Factories and small helpers for organization tests (shared by every test module)."""
 
 import io
+from datetime import timedelta
 from typing import Any
 
 import factory
@@ -11,9 +12,11 @@ from mujtama.geo.models import Governorate
 from mujtama.organizations.models import (
     DocumentKind,
     ExpertiseArea,
+    JoiningApplication,
     JoiningCriteria,
     LegalStatus,
     MemberRole,
+    Membership,
     Organization,
     OrganizationDocument,
     OrganizationKind,
@@ -72,6 +75,23 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
             self.expertise_areas.set(
                 ExpertiseArea.objects.filter(code__in=["digital_skills", "software"])
             )
+
+
+def make_member(organization: Organization, status: str = "active") -> Membership:
+    """Make the organization a member of the framework, as the approval of its
+    application would (without going through the services)."""
+    now = timezone.now()
+    application = JoiningApplication.objects.create(
+        organization=organization, created_by=organization.created_by, status="approved"
+    )
+    return Membership.objects.create(
+        organization=organization,
+        status=status,
+        application=application,
+        started_at=now,
+        expires_at=now + timedelta(days=300),
+        provisional_until=now + timedelta(days=200) if status == "provisional" else None,
+    )
 
 
 def add_member(organization: Organization, user: Any, role: str = MemberRole.EDITOR) -> Any:

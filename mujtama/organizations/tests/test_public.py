@@ -1,13 +1,12 @@
 """The public pages: member directory, profiles, logos, how to join."""
 
 import re
-from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import translation
 
 from mujtama.core.rules import RULE_TYPES
 from mujtama.organizations.display import describe_rule
@@ -15,7 +14,6 @@ from mujtama.organizations.models import (
     JoiningApplication,
     JoiningCriteria,
     LegalStatus,
-    Membership,
     Organization,
     OrganizationKind,
 )
@@ -25,6 +23,7 @@ from mujtama.organizations.tests.factories import (
     add_document,
     add_member,
     criteria_in_force,
+    make_member,
     png_bytes,
 )
 
@@ -32,21 +31,6 @@ pytestmark = pytest.mark.django_db
 
 DIRECTORY = "/ar/organizations/"
 DIRECTORY_EN = "/en/organizations/"
-
-
-def make_member(organization: Organization, status: str = "active") -> Membership:
-    """Make the organization a member as the approval of its application would."""
-    now = timezone.now()
-    application = JoiningApplication.objects.create(
-        organization=organization, created_by=organization.created_by, status="approved"
-    )
-    return Membership.objects.create(
-        organization=organization,
-        status=status,
-        application=application,
-        started_at=now,
-        expires_at=now + timedelta(days=365),
-    )
 
 
 def member(status: str = "active", **fields) -> Organization:

@@ -43,6 +43,7 @@ from mujtama.organizations.tests.factories import (
     add_document,
     add_member,
     criteria_in_force,
+    make_member,
     png_bytes,
     ready_to_apply,
 )
@@ -85,21 +86,6 @@ def tr(message: str, lang: str = "ar", **params: Any) -> str:
 
 def stored_files(media: Any) -> list[Any]:
     return [path for path in media.rglob("*") if path.is_file()] if media.exists() else []
-
-
-def make_member(organization: Organization, status: str = "active") -> Membership:
-    """The membership an approved application gives."""
-    now = timezone.now()
-    application = JoiningApplication.objects.create(
-        organization=organization, created_by=organization.created_by, status="approved"
-    )
-    return Membership.objects.create(
-        organization=organization,
-        status=status,
-        application=application,
-        started_at=now,
-        expires_at=now + timedelta(days=200),
-    )
 
 
 def registration_data(**changes: Any) -> dict[str, Any]:

@@ -39,6 +39,7 @@ from mujtama.organizations.tests.factories import (
     OrganizationFactory,
     add_member,
     criteria_in_force,
+    make_member,
     ready_to_apply,
 )
 
@@ -132,21 +133,6 @@ def submitted_file(organization: Organization, **fields: Any) -> LicensingFile:
     values = {"status": "submitted_to_ministry", "submitted_at": timezone.now() - timedelta(days=2)}
     values.update(fields)
     return LicensingFile.objects.create(organization=organization, **values)
-
-
-def make_member(organization: Organization, status: str = "active") -> Membership:
-    now = timezone.now()
-    application = JoiningApplication.objects.create(
-        organization=organization, created_by=organization.created_by, status="approved"
-    )
-    return Membership.objects.create(
-        organization=organization,
-        status=status,
-        application=application,
-        started_at=now,
-        expires_at=now + timedelta(days=300),
-        provisional_until=now + timedelta(days=200) if status == "provisional" else None,
-    )
 
 
 # --- the work queue ------------------------------------------------------------------------------

@@ -5,8 +5,6 @@ Every route is for signed-in people; each view then checks the person's role in 
 organization. Someone outside it gets 404, so private files do not even confirm
 that they exist."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mujtama.accounts.types import AuthedRequest
+from mujtama.core.flash import flash_form_errors, flash_refusal
 from mujtama.core.policies import SIGNED_IN, route_policy
 from mujtama.core.rules import RuleResult
 from mujtama.organizations import selectors
@@ -66,25 +65,6 @@ def _organization(
 
 EDITORS = {MemberRole.OWNER, MemberRole.EDITOR}
 OWNERS = {MemberRole.OWNER}
-
-
-def _errors(exc: ValidationError) -> list[str]:
-    return [str(message) for message in exc.messages]
-
-
-def _flash_errors(request: AuthedRequest, exc: ValidationError | PermissionDenied) -> None:
-    if isinstance(exc, ValidationError):
-        for message in _errors(exc):
-            messages.error(request, str(message))
-    else:
-        messages.error(request, str(exc) or _("You may not do this."))
-
-
-def _flash_form_errors(request: AuthedRequest, form: Any) -> None:
-    """A refused form on a page that redirects: say why rather than nothing."""
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, str(error))
 
 
 @route_policy(SIGNED_IN)
@@ -216,7 +196,7 @@ def logo_upload(request: AuthedRequest, pk: int) -> HttpResponse:
                 actor=request.user, organization=organization, upload=form.cleaned_data["logo"]
             )
         except ValidationError as exc:
-            _flash_errors(request, exc)
+            flash_refusal(request, exc)
         else:
             messages.success(request, _("The logo was saved."))
     else:
@@ -260,7 +240,7 @@ def invite(request: AuthedRequest, pk: int) -> HttpResponse:
                 role=form.cleaned_data["role"],
             )
         except ValidationError as exc:
-            _flash_errors(request, exc)
+            flash_refusal(request, exc)
         else:
             messages.success(
                 request,
@@ -296,11 +276,11 @@ def member_role(request: AuthedRequest, pk: int, member_id: int) -> HttpResponse
                 actor=request.user, member=member, role=form.cleaned_data["role"]
             )
         except ValidationError as exc:
-            _flash_errors(request, exc)
+            flash_refusal(request, exc)
         else:
             messages.success(request, _("The role was changed."))
     else:
-        _flash_form_errors(request, form)
+        flash_form_errors(request, form)
     return redirect("organizations:people", organization.pk)
 
 
@@ -312,7 +292,7 @@ def member_remove(request: AuthedRequest, pk: int, member_id: int) -> HttpRespon
     try:
         people_services.member_remove(actor=request.user, member=member)
     except ValidationError as exc:
-        _flash_errors(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, _("The person was removed from the organization."))
     return redirect("organizations:people", organization.pk)
@@ -326,7 +306,7 @@ def leave(request: AuthedRequest, pk: int) -> HttpResponse:
     try:
         people_services.member_remove(actor=request.user, member=member)
     except ValidationError as exc:
-        _flash_errors(request, exc)
+        flash_refusal(request, exc)
         return redirect("organizations:people", organization.pk)
     messages.success(request, _("You left the organization."))
     return redirect("organizations:mine")
@@ -347,11 +327,11 @@ def request_answer(request: AuthedRequest, pk: int, request_id: int) -> HttpResp
                 role=form.cleaned_data["role"],
             )
         except (ValidationError, PermissionDenied) as exc:
-            _flash_errors(request, exc)
+            flash_refusal(request, exc)
         else:
             messages.success(request, _("The request was answered."))
     else:
-        _flash_form_errors(request, form)
+        flash_form_errors(request, form)
     return redirect("organizations:people", organization.pk)
 
 
@@ -367,11 +347,11 @@ def ask_to_join(request: AuthedRequest, pk: int) -> HttpResponse:
                 user=request.user, organization=organization, message=form.cleaned_data["message"]
             )
         except ValidationError as exc:
-            _flash_errors(request, exc)
+            flash_refusal(request, exc)
         else:
             messages.success(request, _("Your request was sent to the organization's owners."))
     else:
-        _flash_form_errors(request, form)
+        flash_form_errors(request, form)
     return redirect("organizations:mine")
 
 
@@ -382,7 +362,7 @@ def request_withdraw(request: AuthedRequest, request_id: int) -> HttpResponse:
     try:
         people_services.request_answer(actor=request.user, request=join_request, action="withdraw")
     except ValidationError as exc:
-        _flash_errors(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, _("Your request was withdrawn."))
     return redirect("organizations:mine")
@@ -395,7 +375,7 @@ def accept_invitation(request: AuthedRequest, token: str) -> HttpResponse:
         try:
             member = people_services.invitation_accept(user=request.user, token=token)
         except ValidationError as exc:
-            _flash_errors(request, exc)
+            flash_refusal(request, exc)
         else:
             messages.success(
                 request, _("Welcome to %(name)s.") % {"name": member.organization.name}
@@ -477,7 +457,7 @@ def document_delete(request: AuthedRequest, pk: int, document: int) -> HttpRespo
     try:
         document_services.document_delete(actor=request.user, document=target)
     except ValidationError as exc:
-        _flash_errors(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, _("The document was deleted."))
     return redirect("organizations:documents", organization.pk)
@@ -516,7 +496,7 @@ def application(request: AuthedRequest, pk: int) -> HttpResponse:
         except joining.SubmissionBlocked as exc:
             blocked = exc.outcome.failures
         except (ValidationError, PermissionDenied) as exc:
-            _flash_errors(request, exc)
+            flash_refusal(request, exc)
         if not blocked:
             return redirect("organizations:application", organization.pk)
         current = selectors.open_application(organization)
@@ -561,7 +541,7 @@ def renew(request: AuthedRequest, pk: int) -> HttpResponse:
     try:
         membership = membership_services.membership_renew(actor=request.user, membership=membership)
     except (ValidationError, PermissionDenied) as exc:
-        _flash_errors(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, _("The membership was renewed."))
     return redirect("organizations:manage", organization.pk)
@@ -613,7 +593,7 @@ def licensing(request: AuthedRequest, pk: int) -> HttpResponse:
             else:
                 raise ValidationError(_("Nothing to do."))
         except (ValidationError, PermissionDenied) as exc:
-            _flash_errors(request, exc)
+            flash_refusal(request, exc)
         return redirect("organizations:licensing", organization.pk)
     steps = selectors.licensing_progress(file) if file else []
     return render(

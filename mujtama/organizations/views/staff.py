@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from mujtama.accounts.roles import StaffRole
 from mujtama.accounts.types import AuthedRequest
 from mujtama.core.arabic import normalize_ar
+from mujtama.core.flash import flash_form_errors, flash_refusal
 from mujtama.core.policies import route_policy, staff
 from mujtama.core.rules import RuleResult
 from mujtama.core.services import record_save
@@ -55,14 +56,6 @@ REGISTRY_STAFF = staff(StaffRole.MOCT_OFFICER, StaffRole.MOSAL_OFFICER, StaffRol
 JOINING_OFFICERS = staff(StaffRole.MOCT_OFFICER, StaffRole.MOSAL_OFFICER)
 LICENSING_STAFF = staff(StaffRole.MOSAL_OFFICER, StaffRole.PLATFORM_ADMIN, StaffRole.REVIEWER)
 MOSAL = staff(StaffRole.MOSAL_OFFICER)
-
-
-def _flash(request: AuthedRequest, exc: ValidationError | PermissionDenied) -> None:
-    if isinstance(exc, ValidationError):
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.error(request, str(exc) or _("You may not do this."))
 
 
 @route_policy(QUEUE_STAFF)
@@ -145,7 +138,7 @@ def application_assign(request: AuthedRequest, pk: int) -> HttpResponse:
                 actor=request.user, application=current, officer=form.cleaned_data["officer"]
             )
         except (ValidationError, PermissionDenied) as exc:
-            _flash(request, exc)
+            flash_refusal(request, exc)
         else:
             messages.success(request, _("The application was assigned."))
     else:
@@ -162,7 +155,7 @@ def application_checks(request: AuthedRequest, pk: int) -> HttpResponse:
             actor=request.user, application=current, ticked=set(request.POST.getlist("checks"))
         )
     except (ValidationError, PermissionDenied) as exc:
-        _flash(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, _("The manual checks were saved."))
     return redirect("organizations_staff:application", current.pk)
@@ -185,7 +178,7 @@ def application_act(request: AuthedRequest, pk: int) -> HttpResponse:
                 actor=request.user, application=current, action=action, reason=reason
             )
     except (ValidationError, PermissionDenied) as exc:
-        _flash(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, _("Done: the organization has been told."))
     return redirect("organizations_staff:application", current.pk)
@@ -235,7 +228,7 @@ def licensing_assign(request: AuthedRequest, pk: int) -> HttpResponse:
                 actor=request.user, file=file, officer=form.cleaned_data["officer"]
             )
         except (ValidationError, PermissionDenied) as exc:
-            _flash(request, exc)
+            flash_refusal(request, exc)
         else:
             messages.success(request, _("The licensing file was assigned."))
     else:
@@ -249,9 +242,7 @@ def licensing_act(request: AuthedRequest, pk: int) -> HttpResponse:
     file = _licensing_for(request, pk)
     form = LicenseDecisionForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
+        flash_form_errors(request, form)
         return redirect("organizations_staff:licensing", file.pk)
     try:
         licensing_services.licensing_decide(
@@ -263,7 +254,7 @@ def licensing_act(request: AuthedRequest, pk: int) -> HttpResponse:
             license_date=form.cleaned_data["license_date"],
         )
     except (ValidationError, PermissionDenied) as exc:
-        _flash(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, _("Done: the organization has been told."))
     return redirect("organizations_staff:licensing", file.pk)
@@ -331,13 +322,11 @@ def membership_act(request: AuthedRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except (ValidationError, PermissionDenied) as exc:
-            _flash(request, exc)
+            flash_refusal(request, exc)
         else:
             messages.success(request, _("Done: the organization has been told."))
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
+        flash_form_errors(request, form)
     return redirect("organizations_staff:organization", pk)
 
 
@@ -410,7 +399,7 @@ def criteria_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     try:
         joining.criteria_publish(actor=request.user, criteria=criteria)
     except (ValidationError, PermissionDenied) as exc:
-        _flash(request, exc)
+        flash_refusal(request, exc)
         return redirect("organizations_staff:criteria_edit", criteria.pk)
     messages.success(
         request, _("The criteria are now in force and published on the How to join page.")
