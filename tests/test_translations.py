@@ -39,7 +39,7 @@ def test_translations_keep_their_placeholders():
 
 # Latin words that may appear on an Arabic page: the switch to English, codes and
 # technical names.
-ALLOWED = {"English", "API", "TOTP", "ISO", "SMS", "code"}  # "code": of "P-code"
+ALLOWED = {"English", "API", "TOTP", "ISO", "SMS", "code", "UTC"}  # "code": of "P-code"
 
 
 def _visible_text(html: str) -> str:

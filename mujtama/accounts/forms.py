@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mujtama.accounts.models import Profile, Sex, User
 from mujtama.accounts.roles import StaffRole
+from mujtama.accounts.timezones import DEFAULT_TIME_ZONE, TIME_ZONES
 from mujtama.impact.models import VulnerabilityCriterion
 
 
@@ -28,6 +29,12 @@ class SignupForm(AllauthSignupForm):
 
 class ProfileForm(forms.ModelForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
+    time_zone = forms.ChoiceField(
+        label=_("Show dates and deadlines in"),
+        choices=TIME_ZONES,
+        initial=DEFAULT_TIME_ZONE,
+        help_text=_("Deadlines are set in Damascus time; partners abroad can see them in their own."),
+    )
 
     class Meta:
         model = Profile
@@ -40,7 +47,8 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["full_name"].initial = user.full_name
-        self.order_fields(["full_name", "governorate", "birth_year", "sex", "phone"])
+        self.fields["time_zone"].initial = user.time_zone
+        self.order_fields(["full_name", "governorate", "birth_year", "sex", "phone", "time_zone"])
         self.fields["governorate"].empty_label = _("Choose your governorate")  # type: ignore[attr-defined]
         self.fields["sex"].choices = [("", _("Prefer not to say")), *Sex.choices]  # type: ignore[attr-defined]
         self.fields["birth_year"].widget.attrs.update({"inputmode": "numeric"})

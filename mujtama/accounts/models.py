@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mujtama.accounts.roles import STAFF_ROLES
+from mujtama.accounts.timezones import DEFAULT_TIME_ZONE, TIME_ZONES
 
 
 class UserManager(BaseUserManager["User"]):
@@ -41,6 +42,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     full_name = models.CharField(_("full name"), max_length=200)
     language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="ar"
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=40, choices=TIME_ZONES, default=DEFAULT_TIME_ZONE
     )
     is_active = models.BooleanField(_("active"), default=True)
     # Only whether the person may open the Django admin (platform administrators);

@@ -42,7 +42,9 @@ def profile_for(user: User) -> Profile:
     return profile
 
 
-def profile_update(*, user: User, full_name: str, **fields: Any) -> Profile:
+def profile_update(
+    *, user: User, full_name: str, time_zone: str | None = None, **fields: Any
+) -> Profile:
     with transaction.atomic():
         profile = profile_for(user)
         changed = [name for name, value in fields.items() if getattr(profile, name) != value]
@@ -54,6 +56,10 @@ def profile_update(*, user: User, full_name: str, **fields: Any) -> Profile:
             user.full_name = full_name
             user.save(update_fields=["full_name"])
             changed.append("full_name")
+        if time_zone is not None and user.time_zone != time_zone:
+            user.time_zone = time_zone
+            user.save(update_fields=["time_zone"])
+            changed.append("time_zone")
         if changed:
             # Which fields changed, never their values: the audit log is not a copy
             # of personal data.

@@ -19,7 +19,12 @@ def profile(request: AuthedRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=instance, user=user)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in ProfileForm.Meta.fields}
-        services.profile_update(user=user, full_name=form.cleaned_data["full_name"], **fields)
+        services.profile_update(
+            user=user,
+            full_name=form.cleaned_data["full_name"],
+            time_zone=form.cleaned_data["time_zone"],
+            **fields,
+        )
         messages.success(request, _("Your profile was saved."))
         return redirect("accounts:profile")
     return render(

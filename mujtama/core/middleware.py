@@ -1,11 +1,12 @@
 import re
 import uuid
+import zoneinfo
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
-from django.utils import translation
+from django.utils import timezone, translation
 
 from mujtama.core.context import ip_hash_var, request_id_var
 from mujtama.core.ip import client_ip, hash_ip
@@ -36,6 +37,26 @@ class RequestContextMiddleware:
             ip_hash_var.reset(ip_token)
         response["X-Request-ID"] = request_id
         return response
+
+
+class TimeZoneMiddleware:
+    """Dates are shown in the time zone the signed-in person chose (Damascus time
+    otherwise); templates name the zone next to every deadline."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        zone = getattr(user, "time_zone", "") if user is not None and user.is_authenticated else ""
+        try:
+            timezone.activate(zoneinfo.ZoneInfo(zone or settings.TIME_ZONE))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            timezone.activate(zoneinfo.ZoneInfo(settings.TIME_ZONE))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
 
 
 class LanguageMiddleware(LocaleMiddleware):

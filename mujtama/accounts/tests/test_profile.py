@@ -15,6 +15,7 @@ def _profile_data(**changes):
         "birth_year": 2004,
         "sex": "male",
         "phone": "0944 123 456",
+        "time_zone": "Asia/Damascus",
     }
     data.update(changes)
     return data
@@ -42,6 +43,7 @@ def test_a_person_updates_their_profile(client, citizen):
         ({"governorate": 99999}, "governorate"),
         ({"sex": "other"}, "sex"),
         ({"full_name": ""}, "full_name"),
+        ({"time_zone": "Mars/Olympus"}, "time_zone"),
     ],
 )
 def test_bad_profile_input_is_explained_and_the_rest_is_kept(client, citizen, changes, field):
@@ -133,3 +135,11 @@ def test_one_person_never_sees_anothers_declaration(client, citizen, org_owner):
     client.force_login(org_owner)
     html = client.get("/ar/me/").content.decode()
     assert "فرد من الأسرة من ذوي الإعاقة" not in html
+
+
+def test_a_person_abroad_chooses_their_time_zone(client, citizen):
+    client.force_login(citizen)
+    client.post("/en/me/", _profile_data(time_zone="Europe/Berlin"))
+    citizen.refresh_from_db()
+    assert citizen.time_zone == "Europe/Berlin"
+    assert "Central European time" in client.get("/en/me/").content.decode()
