@@ -12,11 +12,12 @@ snapshot they read (``mujtama.organizations.rules`` for organizations).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import translation
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -59,21 +60,54 @@ class RuleType:
     key: str
     label: str | Promise
     check: Callable[[Mapping[str, Any], Mapping[str, Any]], Verdict]
+    # The values the rule needs: name → "count" (a whole number ≥ 0), "code" (a
+    # non-empty text) or "codes" (a non-empty list of texts).
+    params: Mapping[str, str] = field(default_factory=dict)
 
 
 RULE_TYPES: dict[str, RuleType] = {}
 
 
 def rule_type(
-    key: str, label: str | Promise
+    key: str, label: str | Promise, **params: str
 ) -> Callable[[Callable[[Mapping[str, Any], Mapping[str, Any]], Verdict]], RuleType]:
+    if set(params.values()) - {"count", "code", "codes"}:
+        raise ValueError(f"rule type {key!r}: unknown parameter kind in {params!r}")
+
     def register(check: Callable[[Mapping[str, Any], Mapping[str, Any]], Verdict]) -> RuleType:
         if key in RULE_TYPES:
             raise ValueError(f"rule type {key!r} registered twice")
-        RULE_TYPES[key] = RuleType(key, label, check)
+        RULE_TYPES[key] = RuleType(key, label, check, dict(params))
         return RULE_TYPES[key]
 
     return register
+
+
+def rule_problem(rule: Any) -> str | None:
+    """Why a rule cannot be stored (in the active language), or None when it is well
+    formed: a known type, and every value it needs of the right shape."""
+    if not isinstance(rule, Mapping):
+        return str(_("An eligibility rule must be a set of named values."))
+    kind = rule.get("type")
+    if kind not in RULE_TYPES:
+        return str(_("Unknown rule: %(type)s") % {"type": kind})
+    label = RULE_TYPES[kind].label
+    for name, shape in RULE_TYPES[kind].params.items():
+        value = rule.get(name)
+        if shape == "count":
+            well_formed = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+            if not well_formed:
+                return str(_("“%(rule)s” needs a whole number of zero or more.") % {"rule": label})
+        elif shape == "code":
+            if not (isinstance(value, str) and value.strip()):
+                return str(_("“%(rule)s” needs a value.") % {"rule": label})
+        elif not (
+            isinstance(value, list)
+            and value
+            and all(isinstance(item, str) and item.strip() for item in value)
+        ):
+            return str(_("“%(rule)s” needs at least one value.") % {"rule": label})
+    return None
 
 
 def _render(message: str | Promise, params: Mapping[str, Any] | None, language: str) -> str:

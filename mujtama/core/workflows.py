@@ -110,6 +110,15 @@ class Workflow:
                 return actions[action].label
         return None
 
+    def not_possible(self, state: str, action: str) -> TransitionNotAllowed:
+        """The refusal of an action the table does not have from ``state``, naming
+        the action by its label."""
+        return TransitionNotAllowed(
+            _("“%(action)s” is not possible while the item is “%(state)s”.")
+            % {"action": self.action_label(action) or action, "state": self.label(state)},
+            code="transition_not_allowed",
+        )
+
     def pairs(self) -> Iterator[tuple[str, str, str]]:
         """Every (source, action, target) the table allows."""
         for source, actions in self.transitions.items():
@@ -185,11 +194,7 @@ def transition(
         source = getattr(locked, workflow.state_field)
         step = workflow.step(source, action)
         if step is None:
-            raise TransitionNotAllowed(
-                _("“%(action)s” is not possible while the item is “%(state)s”.")
-                % {"action": action, "state": workflow.label(source)},
-                code="transition_not_allowed",
-            )
+            raise workflow.not_possible(source, action)
         decision = step.permission(actor, locked)
         if not decision.allowed:
             raise PermissionDenied(decision.reason)

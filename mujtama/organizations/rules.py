@@ -48,8 +48,10 @@ def organization_snapshot(organization: Organization) -> dict[str, Any]:
         "contact": organization.public_email or organization.public_phone,
         "members_count": organization.members_count,
     }
+    membership = getattr(organization, "membership", None)
     return {
         "id": organization.pk,
+        "membership_status": membership.status if membership is not None else "",
         "kind": organization.kind,
         "scope": organization.scope,
         "legal_status": organization.legal_status,
@@ -80,7 +82,7 @@ def profile_complete(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Ve
     )
 
 
-@rule_type("documents", _("Required documents are uploaded"))
+@rule_type("documents", _("Required documents are uploaded"), kinds="codes")
 def documents(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Verdict:
     required = list(rule.get("kinds", []))
     missing = [kind for kind in required if kind not in snapshot["documents"]]
@@ -97,7 +99,7 @@ def documents(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Verdict:
     )
 
 
-@rule_type("min_members", _("At least a number of members"))
+@rule_type("min_members", _("At least a number of members"), value="count")
 def min_members(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Verdict:
     needed = int(rule.get("value", 0))
     have = snapshot["members_count"] or 0
@@ -114,7 +116,7 @@ def min_members(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Verdict
     )
 
 
-@rule_type("legal_status_in", _("Legal status is one of a set"))
+@rule_type("legal_status_in", _("Legal status is one of a set"), values="codes")
 def legal_status_in(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Verdict:
     allowed = list(rule.get("values", []))
     status = snapshot["legal_status"]
@@ -128,7 +130,7 @@ def legal_status_in(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Ver
     )
 
 
-@rule_type("min_expertise_areas", _("Works in at least a number of expertise areas"))
+@rule_type("min_expertise_areas", _("Works in at least a number of expertise areas"), value="count")
 def min_expertise_areas(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Verdict:
     needed = int(rule.get("value", 1))
     have = len(snapshot["expertise"])
@@ -143,7 +145,7 @@ def min_expertise_areas(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) ->
     )
 
 
-@rule_type("min_governorates", _("Works in at least a number of governorates"))
+@rule_type("min_governorates", _("Works in at least a number of governorates"), value="count")
 def min_governorates(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Verdict:
     needed = int(rule.get("value", 1))
     have = len(snapshot["governorates"])
@@ -156,7 +158,7 @@ def min_governorates(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Ve
     )
 
 
-@rule_type("founded_years_ago", _("Founded at least a number of years ago"))
+@rule_type("founded_years_ago", _("Founded at least a number of years ago"), value="count")
 def founded_years_ago(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Verdict:
     needed = int(rule.get("value", 0))
     founded = snapshot["founding_year"]
@@ -176,7 +178,7 @@ def founded_years_ago(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> V
     )
 
 
-@rule_type("kind_in", _("Kind of organization is one of a set"))
+@rule_type("kind_in", _("Kind of organization is one of a set"), values="codes")
 def kind_in(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Verdict:
     allowed = list(rule.get("values", []))
     kind = snapshot["kind"]
@@ -190,7 +192,7 @@ def kind_in(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Verdict:
     )
 
 
-@rule_type("scope_is", _("Based inside or outside Syria"))
+@rule_type("scope_is", _("Based inside or outside Syria"), value="code")
 def scope_is(snapshot: Mapping[str, Any], rule: Mapping[str, Any]) -> Verdict:
     wanted = rule.get("value", Scope.DOMESTIC)
     labels = dict(Scope.choices)

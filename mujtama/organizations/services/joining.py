@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mujtama.core.rules import RULE_TYPES, RuleResult, all_passed, evaluate
+from mujtama.core.rules import RuleResult, all_passed, evaluate, rule_problem
 from mujtama.core.services import audit_record
 from mujtama.core.workflows import TransitionNotAllowed, transition
 from mujtama.organizations import notices
@@ -46,10 +46,9 @@ def _check_rules(
     automatic_checks: list[dict[str, Any]], manual_checks: list[dict[str, Any]]
 ) -> None:
     for rule in automatic_checks:
-        if rule.get("type") not in RULE_TYPES:
-            raise ValidationError(
-                _("Unknown automatic check: %(type)s") % {"type": rule.get("type")}
-            )
+        problem = rule_problem(rule)
+        if problem:
+            raise ValidationError(problem)
     codes = [check.get("code") for check in manual_checks]
     if len(codes) != len(set(codes)) or any(
         not (check.get("code") and check.get("label_ar") and check.get("label_en"))

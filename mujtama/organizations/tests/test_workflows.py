@@ -112,7 +112,7 @@ def _assert_refused(obj: Any, state: str, action: str, actor: Any) -> None:
     assert refused.value.code == "transition_not_allowed"
     message = " ".join(refused.value.messages)
     assert message.strip()
-    assert action in message
+    assert str(model.workflow.action_label(action)) in message
     assert "Traceback" not in message and 'File "' not in message
     assert model.objects.get(pk=obj.pk).status == state
     assert AuditEvent.objects.count() == events
