@@ -33,7 +33,9 @@ class ProfileForm(forms.ModelForm):
         label=_("Show dates and deadlines in"),
         choices=TIME_ZONES,
         initial=DEFAULT_TIME_ZONE,
-        help_text=_("Deadlines are set in Damascus time; partners abroad can see them in their own."),
+        help_text=_(
+            "Deadlines are set in Damascus time; partners abroad can see them in their own."
+        ),
     )
 
     class Meta:

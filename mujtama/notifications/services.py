@@ -1,6 +1,7 @@
 """Telling people what concerns them: inbox, email and SMS."""
 
 import logging
+import zoneinfo
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
@@ -22,6 +23,15 @@ MAX_ATTEMPTS = 5
 RETRY_DELAYS = (60, 300, 900, 3600)
 # A queued row this long past its due time was lost on the way to a worker.
 SWEEP_GRACE = timedelta(minutes=5)
+
+
+def _zone_of(recipient: Any) -> zoneinfo.ZoneInfo:
+    """Dates in a message are in the recipient's time zone (Damascus time for people
+    without an account or a valid choice)."""
+    try:
+        return zoneinfo.ZoneInfo(getattr(recipient, "time_zone", "") or settings.TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
 def _render(kind: str, part: str, context: dict[str, Any]) -> str:
@@ -68,7 +78,11 @@ def notify(
     language = getattr(recipient, "language", "") or language or settings.LANGUAGE_CODE
     created: list[Notification] = []
     try:
-        with translation.override(language), transaction.atomic():
+        with (
+            translation.override(language),
+            timezone.override(_zone_of(recipient)),
+            transaction.atomic(),
+        ):
             subject = _render(kind, "subject", context)
             body = _render(kind, "body", context)
             for channel in channels:

@@ -19,13 +19,19 @@ def _render(value, zone):
 
 
 def test_a_deadline_is_shown_in_damascus_time_with_the_zone_named():
-    assert _render(DEADLINE, "Asia/Damascus") == "Dec. 1, 2026, 11:59 p.m. (Damascus time)"
+    assert _render(DEADLINE, "Asia/Damascus") == "1 December 2026, 23:59 (Damascus time)"
 
 
 def test_a_partner_in_berlin_sees_the_same_instant_in_their_zone():
     assert _render(DEADLINE, "Europe/Berlin") == (
-        "Dec. 1, 2026, 9:59 p.m. (Central European time (Berlin, Paris))"
+        "1 December 2026, 21:59 (Central European time (Berlin, Paris))"
     )
+
+
+def test_arabic_dates_use_the_levantine_month_names():
+    with translation.override("ar"), timezone.override(zoneinfo.ZoneInfo("Asia/Damascus")):
+        text = Template("{% load zoned %}{{ value|zoned }}").render(Context({"value": DEADLINE}))
+    assert text == "1 كانون الأول 2026، 23:59 (توقيت دمشق)"
 
 
 def test_no_date_shows_nothing():

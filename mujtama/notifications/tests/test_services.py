@@ -712,3 +712,29 @@ def test_a_failed_attempt_waits_for_its_retry_and_is_not_swept_early(citizen, se
         assert list(outbox_stale()) == []
     with time_machine.travel(start + timedelta(minutes=7), tick=False):
         assert list(outbox_stale()) == [row]
+
+
+def test_dates_in_a_message_are_in_the_recipients_time_zone(db):
+    """A deadline reads in the zone the recipient chose, whoever's request sent it."""
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    deadline = datetime(2026, 12, 1, 20, 59, tzinfo=UTC)
+    context = {
+        "action": "deadline",
+        "call": SimpleNamespace(title="Call for digital training"),
+        "organization": SimpleNamespace(name="Al-Amal"),
+        "deadline": deadline,
+        "days": 1,
+    }
+    abroad = UserFactory(language="en", time_zone="Europe/Berlin")
+    at_home = UserFactory(language="en")
+    with timezone.override("America/New_York"):  # the sender's own zone plays no part
+        [berlin] = notify(
+            recipient=abroad, kind="programs_call", context=context, channels=["inbox"]
+        )
+        [damascus] = notify(
+            recipient=at_home, kind="programs_call", context=context, channels=["inbox"]
+        )
+    assert "1 December 2026, 21:59 (Central European time (Berlin, Paris))" in berlin.body
+    assert "1 December 2026, 23:59 (Damascus time)" in damascus.body
