@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "mujtama.impact",
     "mujtama.notifications",
     "mujtama.organizations",
+    "mujtama.programs",
     "mujtama.portal",
 ]
 
@@ -177,7 +178,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 # Without a broker the tasks run in-process, right after the transaction commits.
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -195,6 +196,10 @@ CELERY_TIMEZONE = "Asia/Damascus"
 CELERY_BEAT_SCHEDULE = {
     "notifications-outbox-sweep": {
         "task": "mujtama.notifications.tasks.sweep_outbox",
+        "schedule": timedelta(minutes=5),
+    },
+    "programs-calls-tick": {
+        "task": "mujtama.programs.tasks.calls_tick",
         "schedule": timedelta(minutes=5),
     },
     "organizations-memberships-daily": {
@@ -255,6 +260,8 @@ LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LANGUAGES_BIDI = ["ar"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as written in Syria (Levantine month names come from locale/ar).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Damascus"
 USE_I18N = True
 USE_TZ = True
@@ -373,6 +380,19 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "SERVE_URLCONF": "config.api_urls",
+    # Fields named "status" and "kind" mean different things in different resources.
+    "ENUM_NAME_OVERRIDES": {
+        "OrganizationKindEnum": "mujtama.organizations.models.registry.OrganizationKind",
+        "ProgramKindEnum": "mujtama.programs.models.ProgramKind",
+        "QuestionKindEnum": "mujtama.programs.models.QuestionKind",
+        "JoiningApplicationStatusEnum": "mujtama.organizations.models.joining.ApplicationStatus",
+        "ProgramApplicationStatusEnum": "mujtama.programs.models.ApplicationStatus",
+        "PartnerStatusEnum": "mujtama.programs.models.PartnerStatus",
+        "ReviewStatusEnum": "mujtama.programs.models.ReviewStatus",
+        "CallStatusEnum": "mujtama.programs.models.CallStatus",
+        "CallPhaseEnum": "mujtama.programs.display.PHASE_CHOICES",
+    },
 }
 
 # --- Logging: every line carries the request id -----------------------------------------

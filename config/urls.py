@@ -25,11 +25,6 @@ handler500 = "mujtama.core.views.server_error"
 # Swagger UI styles itself with inline styles; only the API docs page may.
 DOCS_CSP: dict[str, Any] = {**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]}
 
-api_v1 = [
-    path("", include("mujtama.geo.api_urls")),
-    path("", include("mujtama.organizations.api_urls")),
-]
-
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),
@@ -38,7 +33,7 @@ urlpatterns = [
         csp_override(DOCS_CSP)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
         name="api-docs",
     ),
-    path("api/v1/", include((api_v1, "v1"), namespace="v1")),
+    path("", include("config.api_urls")),
     path(
         "",
         route_policy(PUBLIC)(RedirectView.as_view(pattern_name="portal:home")),
@@ -54,6 +49,10 @@ urlpatterns += i18n_patterns(
     path("", include("mujtama.organizations.public_urls")),
     path("my/organizations/", include("mujtama.organizations.urls")),
     path("staff/organizations/", include("mujtama.organizations.staff_urls")),
+    path("", include("mujtama.programs.public_urls")),
+    path("my/applications/", include("mujtama.programs.urls")),
+    path("review/", include("mujtama.programs.review_urls")),
+    path("staff/programs/", include("mujtama.programs.staff_urls")),
     path("accounts/", include("allauth.urls")),
     path("me/", include("mujtama.accounts.urls")),
     path("inbox/", include("mujtama.notifications.urls")),

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from conftest import PERSONA_NAMES
 from mujtama.core.policies import PUBLIC, iter_routes
+from mujtama.organizations.tests.factories import PDF_BYTES
 
 # Example values for URL parameters, by parameter name; "pk" and the ids of the
 # organization routes point at objects the `world` fixture creates for the persona.
@@ -136,6 +137,7 @@ def world(db, persona, persona_name):
     )
     join_request = MembershipRequest.objects.create(organization=org, user=UserFactory())
     ids = {
+        **_programs_world(user, owner, org),
         "organization": org.pk,
         "application": application.pk,
         "licensing": file.pk,
@@ -151,7 +153,65 @@ def world(db, persona, persona_name):
     return ids
 
 
+def _programs_world(user, owner, org):
+    """A published program with an open call; the persona's organization leads a
+    submitted application (with a file answer) and is invited as a partner on
+    another; a third organization's application is assigned to the persona for
+    review (no conflict declared yet: accepted) when they are a reviewer."""
+    from mujtama.accounts.tests.factories import UserFactory
+    from mujtama.programs.models import Application, ApplicationPartner, Review
+    from mujtama.programs.services.applications import application_save, application_submit
+    from mujtama.programs.tests import factories as programs
+
+    manager = programs.manager()
+    program = programs.make_program(manager)
+    call = programs.make_call(manager, program=program)
+    file_question = programs.question(call, "file")
+    own = programs.start(call, owner, org)
+    application_save(
+        actor=owner,
+        application=own,
+        answers={},
+        files={file_question.pk: (programs.upload(PDF_BYTES), "budget.pdf")},
+    )
+    own = application_submit(actor=owner, application=Application.objects.get(pk=own.pk))
+    other = programs.start(call, UserFactory())
+    invitation = ApplicationPartner.objects.create(application=other, organization=org)
+    reviewed = programs.submitted(call, UserFactory())
+    review = None
+    if user is not None and "reviewer" in user.roles:
+        review = Review.objects.create(
+            application=reviewed, reviewer=user, status="accepted", assigned_by=manager
+        )
+    return {
+        "program": program.pk,
+        "call": call.pk,
+        "org": org.pk,
+        "question": file_question.pk,
+        "partner": invitation.pk,
+        "programs_application": own.pk,
+        "review": review.pk if review else reviewed.pk,
+    }
+
+
 def _pk_for(name, world):
+    if name in (
+        "programs:application",
+        "programs:answer_file",
+        "programs:partners",
+        "programs_staff:application",
+        "programs_staff:assign",
+        "programs_staff:application_act",
+    ):
+        return world["programs_application"]
+    if name == "programs_review:review":
+        return world["review"]
+    if name in ("programs_staff:program", "programs_staff:program_edit", "programs_public:program"):
+        return world["program"]
+    if name.startswith(
+        ("programs_staff:call", "programs_staff:ranking", "programs_public:call")
+    ) or (name.startswith("v1:call-")):
+        return world["call"]
     if name in (
         "organizations_staff:application",
         "organizations_staff:application_assign",
@@ -191,6 +251,11 @@ def _url(route, world=None):
                 "member_id": 1,
                 "request_id": 1,
                 "token": TOKEN,
+                "program": 1,
+                "call": 1,
+                "org": 1,
+                "question": 1,
+                "partner": 1,
             }[name]
     if route.name.startswith("admin:") and "app_label" in kwargs:
         kwargs["app_label"] = "accounts"
@@ -213,8 +278,8 @@ def test_route_policy_is_enforced(client, db, persona, persona_name, route, requ
     user = persona(persona_name)
     if user is not None:
         client.force_login(user)
-    needs_world = route.name.startswith(("organizations", "admin:organizations")) or (
-        route.name.startswith("v1:") and "organization" in route.name
+    needs_world = route.name.startswith(("organizations", "admin:organizations", "programs")) or (
+        route.name.startswith("v1:") and ("organization" in route.name or "call-" in route.name)
     )
     url = _url(route, request.getfixturevalue("world") if needs_world else None)
     response = client.get(url)

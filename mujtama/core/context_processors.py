@@ -21,6 +21,8 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "is_registry_staff": bool(roles & {"moct_officer", "mosal_officer", "platform_admin"}),
         "is_joining_officer": bool(roles & {"moct_officer", "mosal_officer"}),
         "is_mosal_officer": "mosal_officer" in roles,
+        "is_program_manager": "program_manager" in roles,
+        "is_reviewer": "reviewer" in roles,
         "sees_work_queue": bool(
             roles & {"moct_officer", "mosal_officer", "platform_admin", "reviewer"}
         ),

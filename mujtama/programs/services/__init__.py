@@ -1,0 +1,1 @@
+"""Every write about programs, calls, applications and reviews."""
