@@ -37,7 +37,10 @@ TARGETS = [
     ("member directory", "/ar/organizations/"),
     ("directory search", "/ar/organizations/?q=%D8%A7%D9%84%D8%A7%D9%85%D9%84"),
     ("how to join", "/ar/join/"),
+    ("programs and calls", "/ar/programs/"),
+    ("an open call", "/ar/calls/{open_call}/"),
     ("API: organizations", "/api/v1/organizations/"),
+    ("API: open calls", "/api/v1/calls/?status=open"),
     ("API: governorates", "/api/v1/governorates/"),
     ("health check", "/healthz"),
 ]
@@ -53,6 +56,26 @@ def free_port() -> int:
 
 def run(cmd: list[str], env: dict[str, str]) -> None:
     subprocess.run(cmd, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def open_call(env: dict[str, str]) -> int:
+    """The id of a seeded call that is open now (its public page is benched)."""
+    out = subprocess.run(
+        [
+            PY,
+            "manage.py",
+            "shell",
+            "-c",
+            "from mujtama.programs.models import Call; "
+            "print(Call.objects.filter(status='open').order_by('pk').values_list('pk', flat=True)[0])",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return int(out.strip().splitlines()[-1])
 
 
 def wait_up(port: int, timeout: float = 30) -> None:
@@ -179,6 +202,7 @@ def main() -> None:
     run([PY, "manage.py", "compile_translations"], env)
     run([PY, "manage.py", "seed_demo"], env)
     run([PY, "manage.py", "collectstatic", "--noinput"], env)
+    targets = [(label, path.format(open_call=open_call(env))) for label, path in TARGETS]
 
     port = free_port()
     server = subprocess.Popen(
@@ -207,7 +231,7 @@ def main() -> None:
             f"gunicorn with {args.workers} workers, database {env['DATABASE_URL'].split(':')[0]}\n"
         )
         results = {}
-        for label, path in TARGETS:
+        for label, path in targets:
             load(port, path, 2, args.connections)  # warm-up
             results[path] = {"label": label, **load(port, path, args.seconds, args.connections)}
         base = results["/bench/hello/"]["rps"]
@@ -232,6 +256,8 @@ def main() -> None:
             "/ar/accounts/signup/",
             "/ar/organizations/",
             "/ar/join/",
+            "/ar/programs/",
+            dict(targets)["an open call"],
         ]:
             first, repeat = page_weight(port, path)
             results.setdefault(path, {})["weight"] = {"first": first, "repeat": repeat}
