@@ -7,10 +7,13 @@ organization the person does not belong to are 404 (not 403), so that they do no
 reveal whether it exists. Messages are in the language of Accept-Language; rule
 results also carry both languages."""
 
+import hashlib
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, serializers
 from rest_framework.request import Request
@@ -38,6 +41,7 @@ from mujtama.programs.models import (
     RubricCriterion,
     Score,
 )
+from mujtama.programs.public_cache import PROGRAMS
 from mujtama.programs.services.applications import eligibility
 from mujtama.programs.services.calls import QUESTION_FIELDS
 from mujtama.programs.workflows import APPLICATION_WORKFLOW, CALL_WORKFLOW, REVIEW_WORKFLOW
@@ -377,6 +381,26 @@ class CallList(generics.ListAPIView):
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "now": timezone.now()}
+
+    def list(self, request: Any, *args: Any, **kwargs: Any) -> Response:
+        """Served from the cache of public programs data until it changes (see
+        public_cache); the answer depends only on the query string, the language and
+        the time zone."""
+        query = urlencode(sorted(request.query_params.items()))
+        key = ":".join(
+            [
+                "api-calls",
+                get_language(),
+                timezone.get_current_timezone_name(),
+                request.build_absolute_uri("/"),
+                query,
+            ]
+        )
+
+        def build() -> Any:
+            return super(CallList, self).list(request, *args, **kwargs).data
+
+        return Response(PROGRAMS.cached(hashlib.sha256(key.encode()).hexdigest(), build))
 
 
 @extend_schema(

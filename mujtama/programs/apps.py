@@ -8,4 +8,6 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Programs and calls")
 
     def ready(self) -> None:
-        from mujtama.programs import audit_verbs, rules, workflows  # noqa: F401
+        from mujtama.programs import audit_verbs, public_cache, rules, workflows  # noqa: F401
+
+        public_cache.connect()

@@ -26,9 +26,17 @@ def browser() -> Iterator[Any]:
     # the test's own database work happen in plain threads, so Django's guard
     # against database calls from async code does not apply here.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Starting Playwright marks an event loop as running in this thread, after which
+    # Django keeps this thread's connections in a separate (empty) store: the test
+    # database's connection, which carries the data serialized_rollback restores
+    # (the staff groups of the data migrations), would be lost. Hand it back.
+    opened = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, wrapper in opened.items():
+            connections[alias] = wrapper
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,

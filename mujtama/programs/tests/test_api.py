@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -161,10 +162,26 @@ def test_a_bad_status_is_a_field_error_in_the_language_asked_for(client, three_c
 
 
 def _queries(client, url, **params) -> int:
+    """The queries of building the answer (not of serving it from the cache)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, params)
     assert response.status_code == 200
     return len(captured)
+
+
+def test_the_list_is_served_from_the_cache_until_a_call_changes(
+    client, program, program_manager, django_capture_on_commit_callbacks
+):
+    make_call(program_manager, program, title_en="First call")
+    assert [c["title_en"] for c in client.get(CALLS).json()["results"]] == ["First call"]
+    with CaptureQueriesContext(connection) as served:
+        client.get(CALLS)
+    assert len(served) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        make_call(program_manager, program, title_en="Second call")
+    titles = {c["title_en"] for c in client.get(CALLS).json()["results"]}
+    assert titles == {"First call", "Second call"}
 
 
 def test_list_queries_are_the_same_for_10_and_40_calls(client, program_manager):

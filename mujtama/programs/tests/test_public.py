@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -309,6 +310,8 @@ def test_dates_name_their_time_zone(client, program, program_manager):
 
 
 def _queries(client, url) -> int:
+    """The queries of building the page (not of serving it from the cache)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -618,13 +621,14 @@ def _awarded_call(program_manager, org_owner, program, member_org):
 
 
 def test_awards_are_shown_only_once_results_are_published(
-    client, program, program_manager, org_owner, member_org
+    client, program, program_manager, org_owner, member_org, django_capture_on_commit_callbacks
 ):
     call = _awarded_call(program_manager, org_owner, program, member_org)
-    before = text(client.get(call_url(call)))
+    before = text(client.get(call_url(call)))  # now in the cache
     assert "Coding clubs" not in before
     assert "1,750,000 SYP" not in before
-    call_publish_results(actor=program_manager, call=call)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_publish_results(actor=program_manager, call=call)
     after = text(client.get(call_url(call)))
     assert "Results: awards" in after
     assert "Hope Association" in after
@@ -658,3 +662,45 @@ def test_a_call_with_malformed_rules_still_renders(
     response = client.get(call_url(call))
     assert response.status_code == 200
     assert "could not be checked automatically" in _box(text(response))
+
+
+def test_public_pages_are_served_from_the_cache_until_programs_change(
+    client, program, program_manager, citizen, django_capture_on_commit_callbacks
+):
+    call = make_call(program_manager, program, title_en="Coding clubs in Hama")
+    urls = [PROGRAMS.format(lang="en"), f"/en/programs/{program.pk}/", call_url(call)]
+    for url in urls:
+        assert "Coding clubs in Hama" in text(client.get(url))
+        assert _served_queries(client, url) == 0
+    # A change through the services shows at once, on every page.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_amend(
+            actor=program_manager,
+            call=call,
+            eligibility_rules=call.eligibility_rules,
+            questions=QUESTIONS,
+            rubric=RUBRIC,
+            title_ar=call.title_ar,
+            title_en="Coding clubs in Homs",
+            text_ar=call.text_ar,
+            text_en=call.text_en,
+            opens_at=call.opens_at,
+            closes_at=call.closes_at,
+            budget=call.budget,
+            max_award=call.max_award,
+        )
+    for url in urls:
+        page = text(client.get(url))
+        assert "Coding clubs in Homs" in page
+        assert "Coding clubs in Hama" not in page
+    # Readers in another time zone get their own copy, with their dates.
+    citizen.time_zone = "Europe/Berlin"
+    citizen.save()
+    client.force_login(citizen)
+    assert "(Central European time (Berlin, Paris))" in text(client.get(urls[0]))
+
+
+def _served_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)

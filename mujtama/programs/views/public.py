@@ -12,8 +12,10 @@ from urllib.parse import urlencode
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -30,6 +32,7 @@ from mujtama.programs.models import (
     Program,
     ProgramKind,
 )
+from mujtama.programs.public_cache import PROGRAMS
 from mujtama.programs.services.applications import consortium_of, eligibility
 
 EDITING_ROLES = (MemberRole.OWNER, MemberRole.EDITOR)
@@ -106,38 +109,56 @@ def _call_groups(*, kind: str = "", program: Program | None = None) -> list[Call
     return groups
 
 
+def _reader_key(*parts: Any) -> str:
+    """A cache key for what a reader sees: it depends on the language and on the time
+    zone dates are shown in, and on nothing else of the person."""
+    return ":".join([get_language(), timezone.get_current_timezone_name(), *map(str, parts)])
+
+
 @route_policy(PUBLIC)
 @require_safe
 def programs(request: HttpRequest) -> HttpResponse:
+    """The page's content is rendered once per language, time zone and filter, and
+    kept until programs or calls change (see public_cache)."""
     form = _kind_filter(request)
     kind = form.cleaned_data.get("kind") or ""
-    published = selectors.public_programs()
-    if kind:
-        published = published.filter(kind=kind)
-    return render(
-        request,
-        "programs/public/programs.html",
-        {
-            "form": form,
-            "kind": kind,
-            "kind_label": dict(ProgramKind.choices).get(kind, ""),
-            "programs": list(published),
-            "groups": _call_groups(kind=kind),
-        },
-    )
+
+    def render_content() -> str:
+        published = selectors.public_programs()
+        if kind:
+            published = published.filter(kind=kind)
+        return render_to_string(
+            "programs/public/_programs_content.html",
+            {
+                "form": form,
+                "kind": kind,
+                "kind_label": dict(ProgramKind.choices).get(kind, ""),
+                "programs": list(published),
+                "groups": _call_groups(kind=kind),
+            },
+        )
+
+    content = PROGRAMS.cached(_reader_key("programs", kind), render_content)
+    return render(request, "programs/public/programs.html", {"content": content})
 
 
 @route_policy(PUBLIC)
 @require_safe
 def program(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.public_programs().filter(pk=pk).first()
-    if found is None:
+    def build() -> dict[str, Any]:
+        found = selectors.public_programs().filter(pk=pk).first()
+        if found is None:
+            return {"program": False}
+        content = render_to_string(
+            "programs/public/_program_content.html",
+            {"program": found, "groups": _call_groups(program=found)},
+        )
+        return {"program": found, "content": content}
+
+    page = PROGRAMS.cached(_reader_key("program", pk), build)
+    if not page["program"]:
         raise Http404
-    return render(
-        request,
-        "programs/public/program.html",
-        {"program": found, "groups": _call_groups(program=found)},
-    )
+    return render(request, "programs/public/program.html", page)
 
 
 @dataclass
@@ -186,37 +207,56 @@ def _verdicts(user: Any, call: Call) -> list[OrganizationVerdict]:
     return verdicts
 
 
-@route_policy(PUBLIC)
-@require_safe
-def call(request: HttpRequest, pk: int) -> HttpResponse:
+def _call_parts(pk: int) -> dict[str, Any]:
+    """The parts of a call page that are the same for every reader in a language and
+    a time zone, rendered: above and below the reader's own organizations."""
     found = selectors.public_call(pk)
     if found is None:
-        raise Http404
+        return {"call": False}
     now = timezone.now()
     phase = display.call_phase(found, now)
     rubric = list(found.rubric.filter(is_active=True))
     results_published = found.status == CallStatus.RESULTS_PUBLISHED
     awards = list(selectors.awards_of(found)) if results_published else []
+    context = {
+        "call": found,
+        "program": found.program,
+        "phase": phase,
+        "phase_label": display.phase_label(phase),
+        "phase_line": display.phase_line(found, now),
+        "budget": display.money(found.budget),
+        "max_award": display.money(found.max_award),
+        "rules": display.describe_rules(found.eligibility_rules),
+        "questions": list(found.questions.filter(is_active=True)),
+        "rubric": rubric,
+        "total_weight": sum(criterion.weight for criterion in rubric),
+        "amendments": display.amendments(found),
+        "results_published": results_published,
+        "awards": [(award, display.money(award.amount)) for award in awards],
+    }
+    return {
+        "call": found,
+        "head": render_to_string("programs/public/_call_head.html", context),
+        "tail": render_to_string("programs/public/_call_tail.html", context),
+    }
+
+
+@route_policy(PUBLIC)
+@require_safe
+def call(request: HttpRequest, pk: int) -> HttpResponse:
+    """The call's public parts come from the cache (see public_cache); what the
+    reader's own organizations may do is worked out for each request."""
+    parts = PROGRAMS.cached(_reader_key("call", pk), lambda: _call_parts(pk))
+    found = parts["call"]
+    if not found:
+        raise Http404
     signed_in = request.user.is_authenticated
     return render(
         request,
         "programs/public/call.html",
         {
-            "call": found,
-            "program": found.program,
-            "phase": phase,
-            "phase_label": display.phase_label(phase),
-            "phase_line": display.phase_line(found, now),
-            "accepts_submissions": found.accepts_submissions(now),
-            "budget": display.money(found.budget),
-            "max_award": display.money(found.max_award),
-            "rules": display.describe_rules(found.eligibility_rules),
-            "questions": list(found.questions.filter(is_active=True)),
-            "rubric": rubric,
-            "total_weight": sum(criterion.weight for criterion in rubric),
-            "amendments": display.amendments(found),
-            "results_published": results_published,
-            "awards": [(award, display.money(award.amount)) for award in awards],
+            **parts,
+            "accepts_submissions": found.accepts_submissions(timezone.now()),
             "signed_in": signed_in,
             "verdicts": _verdicts(request.user, found) if signed_in else [],
             "login_next": urlencode({"next": request.get_full_path()}),
