@@ -231,9 +231,12 @@ def ranking(call: Call) -> list[RankingRow]:
     )
     scores: dict[int, dict[int, int]] = defaultdict(dict)
     review_of: dict[int, int] = {}
-    for review_id, application_id in Review.objects.filter(
-        application__call=call, status=ReviewStatus.SUBMITTED
-    ).values_list("pk", "application_id"):
+    # Each application's reviewer scores are listed in the order they were submitted.
+    for review_id, application_id in (
+        Review.objects.filter(application__call=call, status=ReviewStatus.SUBMITTED)
+        .order_by("submitted_at", "pk")
+        .values_list("pk", "application_id")
+    ):
         review_of[review_id] = application_id
         scores[review_id] = {}  # a submitted review with no scores still counts
     for review_id, criterion_id, value in Score.objects.filter(
