@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "mujtama.notifications",
     "mujtama.organizations",
     "mujtama.programs",
+    "mujtama.feedback",
     "mujtama.portal",
 ]
 
