@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from mujtama.feedback.concepts import concepts_of
 from mujtama.feedback.grouping import Item, group
 
 OTP = "رمز التحقق ما عم يوصل لما احجز دور للجواز"
@@ -59,3 +60,15 @@ def test_feedback_group_refuses_bad_input_plainly(monkeypatch, stdin):
     monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
     with pytest.raises(CommandError):
         call_command("feedback_group", stdout=io.StringIO())
+
+
+def test_the_same_concept_is_found_in_every_language():
+    texts = [
+        "رمز التحقق لا يصل",
+        "الكود ما عم يوصل عالموبايل",
+        "The OTP never arrives",
+        "el kod ma 3am yousal",
+    ]
+    for text in texts:
+        assert {"§code", "§arrive"} <= set(concepts_of(text)), text
+    assert concepts_of("شكراً") == []
