@@ -7,6 +7,7 @@ api_v1 = [
     path("", include("mujtama.geo.api_urls")),
     path("", include("mujtama.organizations.api_urls")),
     path("", include("mujtama.programs.api_urls")),
+    path("", include("mujtama.feedback.api_urls")),
 ]
 
 urlpatterns = [

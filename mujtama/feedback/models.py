@@ -1,9 +1,67 @@
-"""Citizen feedback. So far: the classifier's stored versions and the labels it
-learns from beyond the shipped training set (staff corrections)."""
+"""Citizen feedback. So far: the catalogue of government digital services, the
+classifier's stored versions and the labels it learns from beyond the shipped
+training set (staff corrections)."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+
+class Ministry(models.Model):
+    """A ministry (or public body) whose digital services citizens give feedback on."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_ar = models.CharField(_("name in Arabic"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("ministry")
+        verbose_name_plural = _("ministries")
+        ordering = ["name_ar"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if get_language() == "en" and self.name_en else self.name_ar
+
+
+class Channel(models.TextChoices):
+    WEBSITE = "website", _("Website")
+    MOBILE_APP = "mobile_app", _("Mobile app")
+    KIOSK = "kiosk", _("Kiosk")
+    SMS = "sms", _("SMS")
+
+
+class DigitalService(models.Model):
+    """A government digital service. Its short code selects it in an SMS ("#12 ...")."""
+
+    ministry = models.ForeignKey(
+        Ministry, verbose_name=_("ministry"), on_delete=models.PROTECT, related_name="services"
+    )
+    name_ar = models.CharField(_("name in Arabic"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200)
+    description_ar = models.TextField(_("description in Arabic"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+    channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices)
+    url = models.URLField(_("link"), blank=True)
+    short_code = models.PositiveSmallIntegerField(_("SMS short code"), unique=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("digital service")
+        verbose_name_plural = _("digital services")
+        ordering = ["ministry__name_ar", "name_ar"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if get_language() == "en" and self.name_en else self.name_ar
 
 
 class Kind(models.TextChoices):
