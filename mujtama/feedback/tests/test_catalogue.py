@@ -25,7 +25,9 @@ def _service(ministry: Ministry, code: int, **fields) -> DigitalService:
 
 
 def test_the_list_is_public_and_names_each_services_ministry(client):
-    interior = Ministry.objects.create(code="interior", name_ar="وزارة الداخلية", name_en="Interior")
+    interior = Ministry.objects.create(
+        code="interior", name_ar="وزارة الداخلية", name_en="Interior"
+    )
     _service(interior, 12, url="https://example.sy/passports")
     response = client.get(SERVICES)
     assert response.status_code == 200
