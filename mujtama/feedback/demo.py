@@ -259,18 +259,17 @@ SERVICES = [
 def seed(out: IO[str]) -> None:
     created = {"ministries": 0, "services": 0}
     with transaction.atomic():
-        ministries = {}
+        ministries: dict[str, Ministry] = {}
         for code, name_ar, name_en in MINISTRIES:
-            ministry, made = Ministry.objects.get_or_create(
+            ministries[code], made = Ministry.objects.get_or_create(
                 code=code, defaults={"name_ar": name_ar, "name_en": name_en}
             )
-            ministries[code] = ministry
             created["ministries"] += made
-        for short_code, ministry, channel, name_ar, name_en, about_ar, about_en in SERVICES:
+        for short_code, ministry_code, channel, name_ar, name_en, about_ar, about_en in SERVICES:
             _service, made = DigitalService.objects.get_or_create(
                 short_code=short_code,
                 defaults={
-                    "ministry": ministries[ministry],
+                    "ministry": ministries[ministry_code],
                     "channel": channel,
                     "name_ar": name_ar,
                     "name_en": name_en,
