@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,16 +29,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, precision_recall_fscore_support
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from mujtama.core.arabic import normalize_ar
 from mujtama.core.services import audit_record
 from mujtama.feedback.models import ClassifierVersion, Kind, Sentiment, TrainingLabel
+from mujtama.feedback.text import WORD, prepare
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "labeled"
 CONFIDENCE_THRESHOLD = 0.5
 KINDS = [value for value, _label in Kind.choices]
 SENTIMENTS = [value for value, _label in Sentiment.choices]
-_REPEATS = re.compile(r"(\w)\1{2,}")
-WORD = r"(?u)\b\w+\b"  # a word: letters or digits, even a single one
 
 
 @dataclass(frozen=True)
@@ -63,11 +60,6 @@ class Prediction:
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "sentiment": self.sentiment, "confidence": self.confidence}
-
-
-def prepare(text: str) -> str:
-    """The form the model reads: folded Arabic, "كتييييير" shortened to "كتيير"."""
-    return _REPEATS.sub(r"\1\1", normalize_ar(text))
 
 
 def shipped(split: str) -> list[Example]:

@@ -11,7 +11,7 @@ about any one service."""
 
 from __future__ import annotations
 
-from mujtama.feedback.classification import prepare
+from mujtama.feedback.text import prepare
 
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "code": ("رمز", "كود", "otp", "code", "verification", "activation", "تفعيل", "ramz", "kod"),

@@ -22,8 +22,8 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from mujtama.feedback.classification import prepare
 from mujtama.feedback.concepts import concepts_of
+from mujtama.feedback.text import prepare
 
 DISTANCE_THRESHOLD = 0.8
 CONCEPT_WEIGHT = 1.0
