@@ -16,8 +16,8 @@ from django.utils import timezone, translation
 
 from mujtama.accounts.tests.factories import UserFactory
 from mujtama.core.models import AuditEvent
+from mujtama.core.tests.workflow_checks import assert_moved, assert_refused, grid
 from mujtama.core.workflows import TransitionNotAllowed, WorkflowViolation, transition
-from mujtama.notifications.models import Notification
 from mujtama.organizations import permissions as can
 from mujtama.organizations.models import (
     DocumentKind,
@@ -87,47 +87,11 @@ def _media(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def _actions(workflow: Any) -> list[str]:
-    return sorted({action for _source, action, _target in workflow.pairs()})
-
-
-def _grid(workflow: Any) -> list[tuple[str, str]]:
-    return [(state, action) for state in sorted(workflow.states) for action in _actions(workflow)]
-
-
 def _force(obj: Any, state: str, **fields: Any) -> Any:
     """Put an object in a state for the test (a raw update, as set-up only)."""
     model = type(obj)
     model.objects.filter(pk=obj.pk).update(status=state, **fields)
     return model.objects.get(pk=obj.pk)
-
-
-def _assert_refused(obj: Any, state: str, action: str, actor: Any) -> None:
-    model = type(obj)
-    events = AuditEvent.objects.count()
-    notifications = Notification.objects.count()
-    with translation.override("en"), pytest.raises(TransitionNotAllowed) as refused:
-        transition(obj=obj, action=action, actor=actor, reason=REASON)
-    assert isinstance(refused.value, ValidationError)
-    assert refused.value.code == "transition_not_allowed"
-    message = " ".join(refused.value.messages)
-    assert message.strip()
-    assert str(model.workflow.action_label(action)) in message
-    assert "Traceback" not in message and 'File "' not in message
-    assert model.objects.get(pk=obj.pk).status == state
-    assert AuditEvent.objects.count() == events
-    assert Notification.objects.count() == notifications
-
-
-def _assert_moved(result: Any, obj: Any, workflow: Any, action: str, target: str) -> None:
-    model = type(obj)
-    assert result.status == target
-    assert model.objects.get(pk=obj.pk).status == target
-    events = AuditEvent.objects.filter(verb=f"{workflow.name}.{action}")
-    assert events.count() == 1
-    event = events.get()
-    assert event.object_id == str(obj.pk)
-    assert event.changes["status"][1] == target
 
 
 def test_the_tables_are_named_organizations_table():
@@ -215,7 +179,7 @@ def _application_actor(action: str, org_owner: Any, moct_officer: Any) -> Any:
     return org_owner if action == "submit" else moct_officer
 
 
-@pytest.mark.parametrize(("state", "action"), _grid(APPLICATION_WORKFLOW))
+@pytest.mark.parametrize(("state", "action"), grid(APPLICATION_WORKFLOW))
 def test_application_every_state_and_action(
     application, criteria, org_owner, moct_officer, state, action
 ):
@@ -223,7 +187,7 @@ def test_application_every_state_and_action(
     step = APPLICATION_WORKFLOW.step(state, action)
     actor = _application_actor(action, org_owner, moct_officer)
     if step is None:
-        _assert_refused(application, state, action, actor)
+        assert_refused(application, state, action, actor, REASON)
         return
     if action == "submit":
         result = application_submit(actor=org_owner, application=application)
@@ -235,7 +199,7 @@ def test_application_every_state_and_action(
             actor=moct_officer, application=application, action=action, reason=REASON
         )
         assert result.decision_reason == REASON
-    _assert_moved(result, application, APPLICATION_WORKFLOW, action, step.target)
+    assert_moved(result, application, APPLICATION_WORKFLOW, action, step.target, alone=True)
 
 
 # --- memberships ----------------------------------------------------------------------
@@ -268,7 +232,7 @@ def _membership_actor(action: str, org_owner: Any, moct_officer: Any) -> Any:
     return moct_officer
 
 
-@pytest.mark.parametrize(("state", "action"), _grid(MEMBERSHIP_WORKFLOW))
+@pytest.mark.parametrize(("state", "action"), grid(MEMBERSHIP_WORKFLOW))
 def test_membership_every_state_and_action(org_owner, moct_officer, state, action):
     legal_status = (
         LegalStatus.LICENSE_IN_PROGRESS if action in PROVISIONAL_ACTIONS else LegalStatus.LICENSED
@@ -276,8 +240,8 @@ def test_membership_every_state_and_action(org_owner, moct_officer, state, actio
     membership = _membership(org_owner, state, legal_status)
     step = MEMBERSHIP_WORKFLOW.step(state, action)
     if step is None:
-        _assert_refused(
-            membership, state, action, _membership_actor(action, org_owner, moct_officer)
+        assert_refused(
+            membership, state, action, _membership_actor(action, org_owner, moct_officer), REASON
         )
         return
     if action == "upgrade":
@@ -293,7 +257,7 @@ def test_membership_every_state_and_action(org_owner, moct_officer, state, actio
         result = membership_decide(
             actor=moct_officer, membership=membership, action=action, reason=REASON
         )
-    _assert_moved(result, membership, MEMBERSHIP_WORKFLOW, action, step.target)
+    assert_moved(result, membership, MEMBERSHIP_WORKFLOW, action, step.target, alone=True)
 
 
 # --- licensing files ----------------------------------------------------------------
@@ -321,12 +285,14 @@ def _licensing_actor(action: str, org_owner: Any, mosal_officer: Any) -> Any:
     return mosal_officer if action in ("grant", "refuse", "return") else org_owner
 
 
-@pytest.mark.parametrize(("state", "action"), _grid(LICENSING_WORKFLOW))
+@pytest.mark.parametrize(("state", "action"), grid(LICENSING_WORKFLOW))
 def test_licensing_every_state_and_action(org_owner, mosal_officer, state, action):
     file = _licensing_file(org_owner, state)
     step = LICENSING_WORKFLOW.step(state, action)
     if step is None:
-        _assert_refused(file, state, action, _licensing_actor(action, org_owner, mosal_officer))
+        assert_refused(
+            file, state, action, _licensing_actor(action, org_owner, mosal_officer), REASON
+        )
         return
     if action == "start":
         result = licensing_open(actor=org_owner, organization=file.organization)
@@ -346,13 +312,13 @@ def test_licensing_every_state_and_action(org_owner, mosal_officer, state, actio
         )
     else:
         result = licensing_decide(actor=mosal_officer, file=file, action=action, reason=REASON)
-    _assert_moved(result, file, LICENSING_WORKFLOW, action, step.target)
+    assert_moved(result, file, LICENSING_WORKFLOW, action, step.target, alone=True)
 
 
 # --- requests to join -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("state", "action"), _grid(REQUEST_WORKFLOW))
+@pytest.mark.parametrize(("state", "action"), grid(REQUEST_WORKFLOW))
 def test_join_request_every_state_and_action(org_owner, citizen, state, action):
     organization = OrganizationFactory(created_by=org_owner)
     request = MembershipRequest.objects.create(
@@ -361,10 +327,10 @@ def test_join_request_every_state_and_action(org_owner, citizen, state, action):
     step = REQUEST_WORKFLOW.step(state, action)
     actor = citizen if action == "withdraw" else org_owner
     if step is None:
-        _assert_refused(request, state, action, actor)
+        assert_refused(request, state, action, actor, REASON)
         return
     result = request_answer(actor=actor, request=request, action=action, role=MemberRole.EDITOR)
-    _assert_moved(result, request, REQUEST_WORKFLOW, action, step.target)
+    assert_moved(result, request, REQUEST_WORKFLOW, action, step.target, alone=True)
     assert result.decided_at is not None
     joined = organization.memberships_of_people.filter(user=citizen).first()
     if action == "accept":
@@ -376,19 +342,19 @@ def test_join_request_every_state_and_action(org_owner, citizen, state, action):
 # --- criteria -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("state", "action"), _grid(CRITERIA_WORKFLOW))
+@pytest.mark.parametrize(("state", "action"), grid(CRITERIA_WORKFLOW))
 def test_criteria_every_state_and_action(moct_officer, state, action):
     criteria = criteria_in_force(moct_officer, status=state, published_at=None)
     step = CRITERIA_WORKFLOW.step(state, action)
     if step is None:
-        _assert_refused(criteria, state, action, moct_officer)
+        assert_refused(criteria, state, action, moct_officer, REASON)
         return
     if action == "publish":
         result = criteria_publish(actor=moct_officer, criteria=criteria)
         assert result.published_at is not None
     else:
         result = transition(obj=criteria, action=action, actor=moct_officer)
-    _assert_moved(result, criteria, CRITERIA_WORKFLOW, action, step.target)
+    assert_moved(result, criteria, CRITERIA_WORKFLOW, action, step.target, alone=True)
 
 
 # --- who may take a step -----------------------------------------------------------------

@@ -15,8 +15,8 @@ from django.utils import translation
 
 from mujtama.accounts.tests.factories import UserFactory, staff_user
 from mujtama.core.models import AuditEvent
-from mujtama.core.workflows import TransitionNotAllowed, WorkflowViolation, transition
-from mujtama.notifications.models import Notification
+from mujtama.core.tests.workflow_checks import assert_moved, assert_refused, grid
+from mujtama.core.workflows import WorkflowViolation, transition
 from mujtama.organizations.models import MemberRole
 from mujtama.organizations.tests.factories import add_member
 from mujtama.programs.models import Application, Award, Call, Review
@@ -47,40 +47,6 @@ pytestmark = pytest.mark.django_db
 def _messages_in_english():
     with translation.override("en"):
         yield
-
-
-def _actions(workflow: Any) -> list[str]:
-    return sorted({action for _source, action, _target in workflow.pairs()})
-
-
-def _grid(workflow: Any) -> list[tuple[str, str]]:
-    return [(state, action) for state in sorted(workflow.states) for action in _actions(workflow)]
-
-
-def _assert_refused(obj: Any, state: str, action: str, actor: Any) -> None:
-    model = type(obj)
-    events = AuditEvent.objects.count()
-    notifications = Notification.objects.count()
-    with pytest.raises(TransitionNotAllowed) as refused:
-        transition(obj=obj, action=action, actor=actor, reason=REASON)
-    assert isinstance(refused.value, ValidationError)
-    assert refused.value.code == "transition_not_allowed"
-    message = " ".join(refused.value.messages)
-    assert str(type(obj).workflow.action_label(action)) in message  # names the step, not its key
-    assert str(type(obj).workflow.label(state)) in message  # names the current state
-    assert "Traceback" not in message
-    assert model.objects.get(pk=obj.pk).status == state
-    assert AuditEvent.objects.count() == events
-    assert Notification.objects.count() == notifications
-
-
-def _assert_moved(result: Any, obj: Any, workflow: Any, action: str, target: str) -> None:
-    model = type(obj)
-    assert result.status == target
-    assert model.objects.get(pk=obj.pk).status == target
-    events = AuditEvent.objects.filter(verb=f"{workflow.name}.{action}", object_id=str(obj.pk))
-    assert events.count() == 1
-    assert events.get().changes["status"][1] == target
 
 
 def test_the_tables_allow_exactly_these_moves():
@@ -146,14 +112,14 @@ def test_the_step_labels_are_translated_in_both_languages():
 # --- calls ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("state", "action"), _grid(CALL_WORKFLOW))
+@pytest.mark.parametrize(("state", "action"), grid(CALL_WORKFLOW))
 def test_call_pair(state, action, program_manager):
     call = force(make_call(program_manager, state="draft"), state)
     step = CALL_WORKFLOW.step(state, action)
     human = action not in ("open", "close")
     actor = program_manager if human else None
     if step is None:
-        _assert_refused(call, state, action, actor)
+        assert_refused(call, state, action, actor, REASON)
         return
     if action == "publish":
         result = call_publish(actor=program_manager, call=call)
@@ -163,7 +129,7 @@ def test_call_pair(state, action, program_manager):
         result = call_publish_results(actor=program_manager, call=call)
     else:
         result = transition(obj=call, action=action, actor=None)
-    _assert_moved(result, call, CALL_WORKFLOW, action, step.target)
+    assert_moved(result, call, CALL_WORKFLOW, action, step.target)
 
 
 @pytest.mark.parametrize("action", ["open", "close"])
@@ -234,13 +200,13 @@ def draft(program_manager, org_owner) -> Application:
     return start(make_call(program_manager), org_owner)
 
 
-@pytest.mark.parametrize(("state", "action"), _grid(APPLICATION_WORKFLOW))
+@pytest.mark.parametrize(("state", "action"), grid(APPLICATION_WORKFLOW))
 def test_application_pair(state, action, draft, program_manager, org_owner):
     application = force(draft, state)
     step = APPLICATION_WORKFLOW.step(state, action)
     actor = program_manager if action in MANAGER_ACTIONS else org_owner
     if step is None:
-        _assert_refused(application, state, action, actor)
+        assert_refused(application, state, action, actor, REASON)
         return
     if action == "submit":
         result = application_submit(actor=org_owner, application=application)
@@ -256,7 +222,7 @@ def test_application_pair(state, action, draft, program_manager, org_owner):
             reason=REASON,
             amount=Decimal(1_000_000) if action == "award" else None,
         )
-    _assert_moved(result, application, APPLICATION_WORKFLOW, action, step.target)
+    assert_moved(result, application, APPLICATION_WORKFLOW, action, step.target)
     assert Award.objects.filter(application=application).exists() is (action == "award")
 
 
@@ -389,12 +355,12 @@ def _score_all(review: Review, reviewer: Any) -> None:
     review_score(actor=reviewer, review=review, scores={c.pk: (4, "") for c in criteria})
 
 
-@pytest.mark.parametrize(("state", "action"), _grid(REVIEW_WORKFLOW))
+@pytest.mark.parametrize(("state", "action"), grid(REVIEW_WORKFLOW))
 def test_review_pair(state, action, review, reviewer):
     review = force(review, state)
     step = REVIEW_WORKFLOW.step(state, action)
     if step is None:
-        _assert_refused(review, state, action, reviewer)
+        assert_refused(review, state, action, reviewer, REASON)
         return
     if action == "declare_no_conflict":
         result = review_declare(actor=reviewer, review=review, conflict=False)
@@ -403,7 +369,7 @@ def test_review_pair(state, action, review, reviewer):
     else:
         _score_all(review, reviewer)
         result = review_submit(actor=reviewer, review=review)
-    _assert_moved(result, review, REVIEW_WORKFLOW, action, step.target)
+    assert_moved(result, review, REVIEW_WORKFLOW, action, step.target)
 
 
 @pytest.mark.parametrize("action", ["declare_no_conflict", "declare_conflict"])
