@@ -203,11 +203,32 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mujtama.programs.tasks.calls_tick",
         "schedule": timedelta(minutes=5),
     },
+    "feedback-sla-tick": {
+        "task": "mujtama.feedback.tasks.sla_tick",
+        "schedule": timedelta(minutes=15),
+    },
     "organizations-memberships-daily": {
         "task": "mujtama.organizations.tasks.memberships_daily",
         "schedule": timedelta(hours=6),
     },
 }
+
+# --- Citizen feedback ------------------------------------------------------------------
+# The SMS gateway signs each inbound message with HMAC-SHA256 of the body.
+SMS_WEBHOOK_SECRET = env.str("SMS_WEBHOOK_SECRET", default="" if PRODUCTION else "dev-sms-secret")
+# Anonymous submissions per client (web form and API together) per window of seconds.
+FEEDBACK_RATE_LIMIT = env.int("FEEDBACK_RATE_LIMIT", default=10)
+FEEDBACK_RATE_WINDOW = env.int("FEEDBACK_RATE_WINDOW", default=3600)
+# Messages per SMS sender number per window.
+FEEDBACK_SMS_RATE_LIMIT = env.int("FEEDBACK_SMS_RATE_LIMIT", default=20)
+# Tracking-code lookups that find nothing, per client per window.
+FEEDBACK_LOOKUP_LIMIT = env.int("FEEDBACK_LOOKUP_LIMIT", default=30)
+# A person needs at least this many seconds to fill the form; faster is a script.
+FEEDBACK_MIN_FILL_SECONDS = env.int("FEEDBACK_MIN_FILL_SECONDS", default=3)
+# The clock closes resolved items nobody answered for, and items waiting for the
+# citizen, after these many days.
+FEEDBACK_CONFIRM_DAYS = env.int("FEEDBACK_CONFIRM_DAYS", default=14)
+FEEDBACK_NEEDS_INFO_DAYS = env.int("FEEDBACK_NEEDS_INFO_DAYS", default=30)
 
 # --- Accounts -----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

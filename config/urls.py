@@ -53,6 +53,8 @@ urlpatterns += i18n_patterns(
     path("my/applications/", include("mujtama.programs.urls")),
     path("review/", include("mujtama.programs.review_urls")),
     path("staff/programs/", include("mujtama.programs.staff_urls")),
+    path("feedback/", include("mujtama.feedback.public_urls")),
+    path("staff/feedback/", include("mujtama.feedback.staff_urls")),
     path("accounts/", include("allauth.urls")),
     path("me/", include("mujtama.accounts.urls")),
     path("inbox/", include("mujtama.notifications.urls")),

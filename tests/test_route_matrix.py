@@ -28,6 +28,8 @@ EXAMPLES = {
     "uidb36": "1",
     "content_type_id": "1",
     "url": "missing",
+    "code": "K7QM4XPDR",
+    "tracking_code": "K7QM4XPDR",
 }
 # Routes whose view, once the policy let the person through, itself answers 403 or
 # 404 for the example parameters: object-level answers, not route policy.
@@ -44,6 +46,10 @@ VIEW_DECIDES = {
     "admin:autocomplete": {403},
     # the example organization has no logo
     "organizations_public:logo": {404},
+    # the example feedback has no screenshot
+    "feedback_staff:item_screenshot": {404},
+    # no desk to take away: desks are given to officers, not matrix personas
+    "feedback_staff:desk_remove": {404},
 }
 
 
@@ -138,6 +144,7 @@ def world(db, persona, persona_name):
     join_request = MembershipRequest.objects.create(organization=org, user=UserFactory())
     ids = {
         **_programs_world(user, owner, org),
+        **_feedback_world(user),
         "organization": org.pk,
         "application": application.pk,
         "licensing": file.pk,
@@ -194,7 +201,39 @@ def _programs_world(user, owner, org):
     }
 
 
+def _feedback_world(user):
+    """A service with one piece of feedback in a need; an officer persona answers its
+    ministry (a desk), so that the item pages are theirs."""
+    from mujtama.feedback.models import FeedbackDesk, Need
+    from mujtama.feedback.permissions import OFFICER_ROLES
+    from mujtama.feedback.tests.factories import item, ministry, service
+
+    desk = ministry("matrix")
+    feedback = item(service(desk, code=90))
+    need = Need.objects.create(service=feedback.service, size=1)
+    feedback.need = need
+    feedback.save(update_fields=["need"])
+    if user is not None and set(user.roles) & OFFICER_ROLES:
+        FeedbackDesk.objects.create(user=user, ministry=desk)
+    return {
+        "feedback_item": feedback.pk,
+        "feedback_need": need.pk,
+        "feedback_service": feedback.service_id,
+        "feedback_ministry": desk.pk,
+        "code": feedback.tracking_code,
+        "tracking_code": feedback.tracking_code,
+    }
+
+
 def _pk_for(name, world):
+    if name.startswith("feedback_staff:need"):
+        return world["feedback_need"]
+    if name.startswith("feedback_staff:ministry"):
+        return world["feedback_ministry"]
+    if name.startswith("feedback_staff:service") or name == "feedback:service":
+        return world["feedback_service"]
+    if name.startswith("feedback_staff:item"):
+        return world["feedback_item"]
     if name in (
         "programs:application",
         "programs:answer_file",
@@ -278,8 +317,11 @@ def test_route_policy_is_enforced(client, db, persona, persona_name, route, requ
     user = persona(persona_name)
     if user is not None:
         client.force_login(user)
-    needs_world = route.name.startswith(("organizations", "admin:organizations", "programs")) or (
-        route.name.startswith("v1:") and ("organization" in route.name or "call-" in route.name)
+    needs_world = route.name.startswith(
+        ("organizations", "admin:organizations", "programs", "feedback")
+    ) or (
+        route.name.startswith("v1:")
+        and ("organization" in route.name or "call-" in route.name or "feedback" in route.name)
     )
     url = _url(route, request.getfixturevalue("world") if needs_world else None)
     response = client.get(url)

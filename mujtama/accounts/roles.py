@@ -10,6 +10,7 @@ class StaffRole(models.TextChoices):
     MOSAL_OFFICER = "mosal_officer", _("Ministry of Social Affairs officer")
     PROGRAM_MANAGER = "program_manager", _("Program manager")
     REVIEWER = "reviewer", _("Reviewer")
+    FEEDBACK_OFFICER = "feedback_officer", _("Feedback officer of a ministry")
     ANALYST = "analyst", _("Analyst")
     PLATFORM_ADMIN = "platform_admin", _("Platform administrator")
 

@@ -23,6 +23,8 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "is_mosal_officer": "mosal_officer" in roles,
         "is_program_manager": "program_manager" in roles,
         "is_reviewer": "reviewer" in roles,
+        "is_feedback_officer": bool(roles & {"moct_officer", "feedback_officer"}),
+        "keeps_service_catalogue": bool(roles & {"moct_officer", "platform_admin"}),
         "sees_work_queue": bool(
             roles & {"moct_officer", "mosal_officer", "platform_admin", "reviewer"}
         ),

@@ -6,4 +6,7 @@ from mujtama.feedback import api
 
 urlpatterns = [
     path("services/", api.ServiceList.as_view(), name="service-list"),
+    path("feedback/", api.FeedbackCreate.as_view(), name="feedback-create"),
+    path("feedback/<str:tracking_code>/", api.FeedbackStatusView.as_view(), name="feedback-status"),
+    path("sms/inbound", api.SmsInbound.as_view(), name="sms-inbound"),
 ]

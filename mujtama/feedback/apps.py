@@ -8,4 +8,6 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Citizen feedback")
 
     def ready(self) -> None:
-        from mujtama.feedback import audit_verbs  # noqa: F401
+        from mujtama.feedback import audit_verbs, public_cache, workflows  # noqa: F401
+
+        public_cache.connect()

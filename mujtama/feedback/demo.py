@@ -2,7 +2,7 @@
 the short codes that select a service in an SMS. Idempotent: rows are matched by
 ministry code and by short code."""
 
-from typing import IO
+from typing import IO, Any
 
 from django.db import transaction
 
@@ -257,6 +257,11 @@ SERVICES = [
 
 
 def seed(out: IO[str]) -> None:
+    seed_catalogue(out)
+    seed_feedback(out)
+
+
+def seed_catalogue(out: IO[str]) -> None:
     created = {"ministries": 0, "services": 0}
     with transaction.atomic():
         ministries: dict[str, Ministry] = {}
@@ -282,4 +287,123 @@ def seed(out: IO[str]) -> None:
         f"Demo service catalogue (created {created['ministries']} ministries, "
         f"{created['services']} services): {Ministry.objects.count()} ministries, "
         f"{DigitalService.objects.count()} services\n"
+    )
+
+
+# The demo feedback officer answers these ministries; the MoCT officer answers all.
+FEEDBACK_OFFICER_MINISTRIES = ("interior", "transport")
+# The share of items left in each state, in this order, as they arrive.
+STATES = (
+    ["received"] * 6
+    + ["triaged"] * 3
+    + ["in_progress"] * 3
+    + ["needs_info"] * 2
+    + ["resolved"] * 3
+    + ["closed"] * 3
+    + ["rejected"]
+)
+
+
+def seed_feedback(out: IO[str]) -> None:
+    """About 180 pieces of feedback over the last two months, classified and grouped
+    into needs, moved through triage by the real services (replies, questions,
+    "was it solved?"), with their times spread as if it had happened then."""
+    import random
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mujtama.accounts.models import User
+    from mujtama.feedback.demo_feedback_data import FEEDBACK, REPLIES
+    from mujtama.feedback.models import Feedback, FeedbackDesk
+    from mujtama.feedback.services.intake import due_times, feedback_submit, service_level_of
+    from mujtama.feedback.services.triage import feedback_classify_arrival
+    from mujtama.geo.models import Governorate
+
+    if Feedback.objects.exists():
+        out.write(f"Demo feedback: {Feedback.objects.count()} items already there\n")
+        return
+    moct = User.objects.get(email="moct@demo.mujtama.sy")
+    desk_officer = User.objects.get(email="feedback@demo.mujtama.sy")
+    for ministry in Ministry.objects.all():
+        FeedbackDesk.objects.get_or_create(user=moct, ministry=ministry)
+        if ministry.code in FEEDBACK_OFFICER_MINISTRIES:
+            FeedbackDesk.objects.get_or_create(user=desk_officer, ministry=ministry)
+    randomness = random.Random(2026)  # noqa: S311 - demo data, not security
+    governorates = list(Governorate.objects.order_by("pcode"))
+    now = timezone.now()
+    made = 0
+    for short_code, texts in sorted(FEEDBACK.items()):
+        service = DigitalService.objects.get(short_code=short_code)
+        for number, (text, rating) in enumerate(texts):
+            received = now - timedelta(hours=randomness.randint(2, 24 * 60))
+            contact = {"phone": f"+9639330{randomness.randint(10000, 99999)}"}
+            consent = randomness.random() < 0.4
+            feedback = feedback_submit(
+                channel=randomness.choice(["web", "web", "web", "api", "sms"]),
+                service=service,
+                text=text,
+                rating=rating,
+                governorate=randomness.choice(governorates),
+                contact=contact if consent else {},
+                consent_contact=consent,
+                received_at=received,
+            )
+            feedback_classify_arrival(feedback.pk)
+            state = STATES[(short_code * 7 + number) % len(STATES)]
+            _walk(feedback, state, moct, randomness, REPLIES)
+            _backdate(feedback.pk, received, randomness)
+            made += 1
+    # Due times follow the arrival times set above.
+    for feedback in Feedback.objects.select_related("service"):
+        due_times(feedback, service_level_of(feedback.service))
+        Feedback.objects.filter(pk=feedback.pk).update(
+            response_due_at=feedback.response_due_at, resolution_due_at=feedback.resolution_due_at
+        )
+    out.write(f"Demo feedback: {made} items in every triage state\n")
+
+
+def _walk(feedback: Any, state: str, officer: Any, randomness: Any, replies: Any) -> None:
+    from mujtama.feedback.services.triage import citizen_solved, feedback_act, reply_send
+
+    def act(action: str, reason: str = "") -> None:
+        feedback_act(feedback=feedback, action=action, actor=officer, reason=reason)
+
+    if state == "received":
+        return
+    if state == "rejected":
+        act("reject", "رسالة دعائية لا علاقة لها بالخدمة")
+        return
+    act("triage")
+    if state == "triaged":
+        return
+    if state == "needs_info":
+        act("ask_info", randomness.choice(replies["ask_info"]))
+        return
+    act("start")
+    reply_send(feedback=feedback, actor=officer, text=randomness.choice(replies["reply"]))
+    if state == "in_progress":
+        return
+    act("resolve", randomness.choice(replies["resolve"]))
+    if state == "closed":
+        citizen_solved(feedback=feedback, code=feedback.tracking_code, solved=True)
+
+
+def _backdate(pk: int, received: Any, randomness: Any) -> None:
+    """Spread what was just done over the hours after the item arrived, so the demo's
+    response and resolution times look like a real desk's."""
+    from datetime import timedelta
+
+    from mujtama.feedback.models import Feedback, Reply
+
+    moment = received
+    for reply in Reply.objects.filter(feedback_id=pk).order_by("pk"):
+        moment = moment + timedelta(hours=randomness.randint(3, 96))
+        Reply.objects.filter(pk=reply.pk).update(created_at=moment)
+    feedback = Feedback.objects.get(pk=pk)
+    first = Reply.objects.filter(feedback_id=pk, from_citizen=False).order_by("pk").first()
+    Feedback.objects.filter(pk=pk).update(
+        first_response_at=first.created_at if first else None,
+        resolved_at=moment if feedback.resolved_at else None,
+        closed_at=moment + timedelta(hours=20) if feedback.closed_at else None,
     )

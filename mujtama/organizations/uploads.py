@@ -1,8 +1,9 @@
 """Checking uploaded files by what they contain, never by their name.
 
 Documents must be a PDF (parsed, and refused if it carries scripts, launch actions or
-embedded files) or a JPEG/PNG/WebP image (decoded by Pillow). Logos are decoded and
-re-encoded as PNG, which drops metadata and anything hidden after the image data.
+embedded files) or a JPEG/PNG/WebP image (decoded by Pillow). Logos and feedback
+screenshots are decoded and re-encoded (PNG and JPEG), which drops metadata and
+anything hidden after the image data.
 """
 
 import hashlib
@@ -18,6 +19,9 @@ MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 MAX_LOGO_BYTES = 1024 * 1024
 MAX_LOGO_PIXELS = 2048 * 2048
 LOGO_SIZE = 512
+MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024
+MAX_SCREENSHOT_PIXELS = 6000 * 6000
+SCREENSHOT_SIZE = 1600
 
 _IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 # PDF features that make a document act rather than be read. (/OpenAction alone is
@@ -150,25 +154,68 @@ def check_document(upload: IO[bytes]) -> CheckedFile:
     return CheckedFile(data, content_type, extension, hashlib.sha256(data).hexdigest())
 
 
+def _reencoded(
+    data: bytes,
+    *,
+    max_pixels: int,
+    size: int,
+    image_format: str,
+    too_many_pixels: Any,
+    unreadable: Any,
+) -> bytes:
+    """The decoded image, shrunk to fit ``size`` and saved anew: what was in the file
+    besides the picture (metadata such as GPS position, anything hidden after the
+    image data) is left behind."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > max_pixels:
+                raise ValidationError(too_many_pixels, code="too_many_pixels")
+            upright = ImageOps.exif_transpose(image) or image
+            converted = upright.convert("RGBA" if image_format == "PNG" else "RGB")
+            converted.thumbnail((size, size))
+            out = io.BytesIO()
+            if image_format == "PNG":
+                converted.save(out, format="PNG", optimize=True)
+            else:
+                converted.save(out, format="JPEG", quality=85, optimize=True)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise ValidationError(unreadable, code="bad_image") from exc
+    return out.getvalue()
+
+
 def check_logo(upload: IO[bytes]) -> CheckedFile:
     """An image, decoded and re-encoded as a PNG of at most 512×512."""
-    from PIL import Image, UnidentifiedImageError
-
     data = _read(upload, MAX_LOGO_BYTES)
     if _image_format(data) is None:
         raise ValidationError(_("The logo must be a JPEG, PNG or WebP image."), code="bad_type")
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.width * image.height > MAX_LOGO_PIXELS:
-                raise ValidationError(
-                    _("The logo is too large; use an image of at most 2048×2048 pixels."),
-                    code="too_many_pixels",
-                )
-            converted = image.convert("RGBA")
-            converted.thumbnail((LOGO_SIZE, LOGO_SIZE))
-            out = io.BytesIO()
-            converted.save(out, format="PNG", optimize=True)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise ValidationError(_("The logo image cannot be read."), code="bad_image") from exc
-    png = out.getvalue()
+    png = _reencoded(
+        data,
+        max_pixels=MAX_LOGO_PIXELS,
+        size=LOGO_SIZE,
+        image_format="PNG",
+        too_many_pixels=_("The logo is too large; use an image of at most 2048×2048 pixels."),
+        unreadable=_("The logo image cannot be read."),
+    )
     return CheckedFile(png, "image/png", ".png", hashlib.sha256(png).hexdigest())
+
+
+def check_screenshot(upload: IO[bytes]) -> CheckedFile:
+    """A screenshot or photo sent with feedback: a JPEG, PNG or WebP image of at
+    most 5 MB, re-encoded as a JPEG of at most 1600 pixels a side."""
+    data = _read(upload, MAX_SCREENSHOT_BYTES)
+    if _image_format(data) is None:
+        raise ValidationError(
+            _("The screenshot must be a JPEG, PNG or WebP image; this file is not an image."),
+            code="bad_type",
+        )
+    jpeg = _reencoded(
+        data,
+        max_pixels=MAX_SCREENSHOT_PIXELS,
+        size=SCREENSHOT_SIZE,
+        image_format="JPEG",
+        too_many_pixels=_("The image has too many pixels; use a screenshot or a smaller photo."),
+        unreadable=_("The image cannot be read."),
+    )
+    return CheckedFile(jpeg, "image/jpeg", ".jpg", hashlib.sha256(jpeg).hexdigest())

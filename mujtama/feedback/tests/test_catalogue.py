@@ -67,7 +67,7 @@ def test_the_list_queries_do_not_grow_with_services(client):
 
 
 def test_the_demo_catalogue_is_realistic_and_made_once():
-    demo.seed(io.StringIO())
+    demo.seed_catalogue(io.StringIO())
     assert Ministry.objects.count() >= 8
     assert DigitalService.objects.count() >= 20
     assert DigitalService.objects.values("ministry").distinct().count() >= 8
@@ -77,5 +77,5 @@ def test_the_demo_catalogue_is_realistic_and_made_once():
         "kiosk",
         "sms",
     }
-    demo.seed(io.StringIO())
+    demo.seed_catalogue(io.StringIO())
     assert DigitalService.objects.count() == len(demo.SERVICES)
