@@ -12,7 +12,12 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from mujtama.accounts.tests.factories import PASSWORD, TOTP_SECRET
 from mujtama.feedback import codes
 from mujtama.feedback.models import Feedback, Reply
+from mujtama.feedback.tests.conftest import classifier_in_service, classifier_payload
 from mujtama.feedback.tests.factories import ministry, officer, service
+
+# The classifier in service is stored before the citizen arrives (as `make run`'s demo
+# does), rather than trained during their request on the first use.
+__all__ = ["classifier_in_service", "classifier_payload"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,7 +29,7 @@ REPLY = "شكراً لك. أصلحنا خللاً في بوابة الرسائل
 
 
 def test_a_citizen_sends_feedback_in_arabic_and_reads_the_officers_reply(
-    browser, live_server, shot, settings
+    browser, live_server, shot, settings, classifier_in_service
 ):
     settings.FEEDBACK_MIN_FILL_SECONDS = 1
     base = live_server.url

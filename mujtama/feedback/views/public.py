@@ -144,7 +144,8 @@ def _track_context(request: HttpRequest, feedback: Feedback, **forms: Any) -> di
         "code": codes.display(feedback.tracking_code),
         "state": FEEDBACK_WORKFLOW.label(feedback.status, public=True),
         "replies": list(feedback.replies.all()),
-        "is_new": request.session.get("feedback_new") == feedback.tracking_code,
+        # The thanks and the code in large type, once, right after sending.
+        "is_new": request.session.pop("feedback_new", None) == feedback.tracking_code,
         "answer_form": forms.get("answer_form") or CitizenAnswerForm(),
         "solved_form": forms.get("solved_form") or SolvedForm(),
     }
