@@ -39,6 +39,8 @@ TARGETS = [
     ("how to join", "/ar/join/"),
     ("programs and calls", "/ar/programs/"),
     ("an open call", "/ar/calls/{open_call}/"),
+    ("feedback form", "/ar/feedback/"),
+    ("feedback figures per service", "/ar/feedback/services/"),
     ("API: organizations", "/api/v1/organizations/"),
     ("API: open calls", "/api/v1/calls/?status=open"),
     ("API: governorates", "/api/v1/governorates/"),
@@ -258,6 +260,8 @@ def main() -> None:
             "/ar/join/",
             "/ar/programs/",
             dict(targets)["an open call"],
+            "/ar/feedback/",
+            "/ar/feedback/services/",
         ]:
             first, repeat = page_weight(port, path)
             results.setdefault(path, {})["weight"] = {"first": first, "repeat": repeat}

@@ -3,6 +3,7 @@
 import io
 import json
 import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -10,6 +11,7 @@ from django.core.management.base import CommandError
 
 from mujtama.feedback.concepts import concepts_of
 from mujtama.feedback.grouping import Item, group
+from mujtama.feedback.transliteration import skeleton
 
 OTP = "رمز التحقق ما عم يوصل لما احجز دور للجواز"
 OTP_AGAIN = "رمز التحقق لا يصل عند حجز دور جواز السفر"
@@ -72,3 +74,76 @@ def test_the_same_concept_is_found_in_every_language():
     for text in texts:
         assert {"§code", "§arrive"} <= set(concepts_of(text)), text
     assert concepts_of("شكراً") == []
+
+
+def test_arabizi_and_arabic_words_share_a_skeleton():
+    assert skeleton("بيسكر") == skeleton("bisaker") == "bskr"
+    assert skeleton("الكود") == skeleton("el kod") == "kd"
+    assert skeleton("التحقق") == skeleton("el ta7a2o2")
+    assert skeleton("ما عم يوصل") == skeleton("ma 3am yousal")
+
+
+def test_a_concept_is_not_found_inside_an_unrelated_word():
+    assert "§medical" not in concepts_of("التطبيق ما عم يفتح")  # طبي inside التطبيق
+    assert "§appointment" not in concepts_of("صدور القرار")  # دور inside صدور
+    assert "§appointment" in concepts_of("ما في ولا دور بالمركز")
+    assert "§pay" not in concepts_of("please repay")  # Latin patterns start a word
+
+
+def test_arabizi_spellings_the_table_does_not_list_match_by_skeleton():
+    assert "§crash" in concepts_of("el app bisaker kel ma efta7o")
+    assert "§refused" in concepts_of("el talab marfood")
+
+
+def test_english_words_are_not_read_as_arabizi():
+    assert "§email" not in concepts_of("The bread app asks me to choose my bakery every time")
+
+
+def test_an_arabizi_paraphrase_joins_its_need():
+    texts = {
+        "a": "تطبيق البطاقة الذكية صار يسكر لحالو بعد التحديث",
+        "b": "بعد آخر تحديث التطبيق بيطفي أول ما افتحه",
+        "c": "el app 3am ysakker la7alo ba3d el update",
+        "d": "رسالة البنزين ما وصلت من شهر",
+        "e": "صرلي ٢٠ يوم ما اجتني رسالة البنزين",
+    }
+    needs = group([Item(key, "smart-card", text) for key, text in texts.items()])
+    assert needs["a"] == needs["b"] == needs["c"]
+    assert needs["d"] == needs["e"] != needs["a"]
+
+
+def _paraphrases(name: str) -> Path:
+    return Path(__file__).resolve().parents[1] / "data" / name
+
+
+def test_feedback_group_evaluate_scores_a_paraphrase_file():
+    # The two development sets the method was tuned on: a regression guard, not a result.
+    for name, floor in (
+        ("paraphrase_groups.jsonl", 0.9),
+        ("paraphrase_groups_heldout.jsonl", 0.87),
+    ):
+        out = io.StringIO()
+        call_command("feedback_group_evaluate", str(_paraphrases(name)), "--json", stdout=out)
+        scores = json.loads(out.getvalue())
+        assert scores["texts"] > 190 and scores["groups"] == 45
+        assert scores["ari"] >= floor, (name, scores)
+
+
+def test_feedback_group_evaluate_refuses_a_bad_file(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "service": "a", "text": "b"}\n', encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("feedback_group_evaluate", str(bad), stdout=io.StringIO())
+    with pytest.raises(CommandError):
+        call_command("feedback_group_evaluate", str(tmp_path / "missing.jsonl"))
+
+
+def test_grouping_the_blind_test_set_does_not_regress():
+    # Measured once, after the method was final: adjusted Rand index 0.5552 on 224 texts
+    # in 48 groups (97 needs found). That is below the 0.8 the grouping should reach; the
+    # floor only catches a regression.
+    out = io.StringIO()
+    call_command("feedback_group_evaluate", "--json", stdout=out)
+    scores = json.loads(out.getvalue())
+    assert scores["texts"] == 224 and scores["groups"] == 48
+    assert scores["ari"] >= 0.53, scores

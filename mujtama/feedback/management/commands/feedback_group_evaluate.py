@@ -1,0 +1,92 @@
+"""Score the grouping of feedback into needs on a file of paraphrase groups: JSON Lines
+``{"id": ..., "service": ..., "text": ..., "group": ...}`` (texts with the same ``group``
+say the same thing). Prints the adjusted Rand index between the needs ``group`` finds and
+the given groups (1 is perfect, 0 is chance), and how many texts, groups and needs there
+are. Needs no server or database. By default it reads the blind test set
+``data/paraphrase_groups_test.jsonl``."""
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from sklearn.metrics import adjusted_rand_score
+
+from mujtama.feedback.grouping import ATTACH_DISTANCE, DISTANCE_THRESHOLD, Item, group
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DEFAULT_PATH = DATA_DIR / "paraphrase_groups_test.jsonl"
+
+
+def read_groups(path: Path) -> tuple[list[Item], list[str]]:
+    """The items of a paraphrase file and the group of each."""
+    items: list[Item] = []
+    groups: list[str] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc}") from exc
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            row = json.loads(raw)
+            items.append(Item(str(row["id"]), str(row["service"]), str(row["text"])))
+            groups.append(str(row["group"]))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise CommandError(
+                f"{path}:{number}: expected an object with id, service, text and group"
+            ) from exc
+    if len({item.id for item in items}) != len(items):
+        raise CommandError(f"{path}: every id must be different")
+    return items, groups
+
+
+def score(items: list[Item], groups: list[str], **options: Any) -> dict[str, Any]:
+    started = time.perf_counter()
+    needs = group(items, **options)
+    seconds = time.perf_counter() - started
+    found = [needs[item.id] for item in items]
+    return {
+        "ari": float(adjusted_rand_score(groups, found)) if items else 0.0,
+        "texts": len(items),
+        "groups": len(set(groups)),
+        "services": len({item.service for item in items}),
+        "needs": len(set(found)),
+        "seconds": round(seconds, 3),
+    }
+
+
+class Command(BaseCommand):
+    help = __doc__
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "path", nargs="?", default=str(DEFAULT_PATH), help="a paraphrase-groups file"
+        )
+        parser.add_argument("--threshold", type=float, default=DISTANCE_THRESHOLD)
+        parser.add_argument(
+            "--attach",
+            type=float,
+            default=ATTACH_DISTANCE,
+            help="distance below which a lone text joins a need (negative: never)",
+        )
+        parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        items, groups = read_groups(Path(options["path"]))
+        if not items:
+            raise CommandError(f"{options['path']}: no texts")
+        attach = options["attach"] if options["attach"] >= 0 else None
+        scores = score(items, groups, threshold=options["threshold"], attach=attach)
+        if options["json"]:
+            self.stdout.write(json.dumps(scores))
+            return
+        self.stdout.write(f"file:                {options['path']}")
+        self.stdout.write(
+            f"texts: {scores['texts']}, groups: {scores['groups']}, "
+            f"services: {scores['services']}, needs found: {scores['needs']}"
+        )
+        self.stdout.write(f"adjusted Rand index: {scores['ari']:.4f}")
+        self.stdout.write(f"grouping took:       {scores['seconds']:.2f} s")
