@@ -23,7 +23,21 @@ def test_seed_demo_creates_the_personas_and_is_idempotent():
     first = _counts()
     from mujtama.accounts.demo import PERSONAS
 
-    assert User.objects.filter(email__in=[p[0] for p in PERSONAS]).count() == 9
+    assert User.objects.filter(email__in=[p[0] for p in PERSONAS]).count() == 10
+    from mujtama.feedback.models import Feedback, FeedbackDesk
+
+    states = set(Feedback.objects.values_list("status", flat=True))
+    assert states == {
+        "received",
+        "triaged",
+        "in_progress",
+        "needs_info",
+        "resolved",
+        "closed",
+        "rejected",
+    }
+    assert not Feedback.objects.filter(classified_at__isnull=True).exists()
+    assert FeedbackDesk.objects.filter(user__email="feedback@demo.mujtama.sy").count() == 2
     assert User.objects.get(email="admin@demo.mujtama.sy").roles == {"platform_admin"}
     assert User.objects.get(email="citizen@demo.mujtama.sy").target_group_declaration
     call_command("seed_demo", stdout=io.StringIO())

@@ -11,9 +11,9 @@ from mujtama.notifications.models import Notification
 pytestmark = pytest.mark.django_db
 
 
-def test_the_six_staff_roles_exist_as_groups():
+def test_the_seven_staff_roles_exist_as_groups():
     assert set(Group.objects.values_list("name", flat=True)) >= STAFF_ROLES
-    assert len(STAFF_ROLES) == 6
+    assert len(STAFF_ROLES) == 7
 
 
 def test_a_platform_admin_grants_a_role_and_the_person_is_told(platform_admin, citizen):

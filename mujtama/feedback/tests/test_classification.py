@@ -56,6 +56,21 @@ def test_the_shipped_data_covers_every_kind_and_sentiment_in_both_splits():
     assert 0.15 <= len(held_out) / (len(training) + len(held_out)) <= 0.3
 
 
+def test_every_labeled_file_follows_the_format_and_holds_out_about_one_in_five_per_kind():
+    registers = {"msa", "dialect", "english", "arabizi"}
+    for path in sorted(classification.DATA_DIR.glob("*.jsonl")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        rows = [json.loads(line) for line in lines if line.strip()]
+        for row in rows:
+            assert set(row) == {"text", "kind", "sentiment", "register", "split"}, row
+            assert row["text"].strip() and row["kind"] in KINDS, row
+            assert row["sentiment"] in SENTIMENTS and row["register"] in registers, row
+            assert row["split"] in {"train", "heldout"}, row
+        for kind, count in Counter(row["kind"] for row in rows).items():
+            held = sum(row["split"] == "heldout" for row in rows if row["kind"] == kind)
+            assert 0.15 <= held / count <= 0.35, (path.name, kind, held, count)
+
+
 def test_no_held_out_text_is_in_the_training_split():
     training = {prepare(e.text) for e in shipped("train")}
     assert not [e.text for e in shipped("heldout") if prepare(e.text) in training]
@@ -63,11 +78,27 @@ def test_no_held_out_text_is_in_the_training_split():
 
 def test_the_model_learns_far_beyond_chance_on_texts_it_never_saw(trained):
     # Chance is 1/9 for the kind and about 1/2 for the sentiment (the largest class).
-    # The bar (kind macro-F1 0.80, sentiment accuracy 0.85) is not reached yet
-    # with today's training set: see feedback_evaluate and the notes.
+    # Measured on the 506 held-out texts of parts 1 to 6: kind macro-F1 0.829, sentiment
+    # accuracy 0.858 (the bar: 0.80 and 0.85). The floors sit a little below.
+    # On the 335 held-out texts of parts 1 to 4 alone the sentiment scores 0.836.
     scores = evaluate(trained, shipped("heldout"))
-    assert scores["kind"]["macro_f1"] >= 0.6, scores["kind"]
-    assert scores["sentiment"]["accuracy"] >= 0.65, scores["sentiment"]
+    assert scores["kind"]["macro_f1"] >= 0.81, scores["kind"]
+    assert scores["sentiment"]["accuracy"] >= 0.84, scores["sentiment"]
+
+
+def test_training_copes_with_classes_too_small_to_calibrate():
+    examples = [
+        Example("الموقع ما عم يفتح", "outage_error", "negative"),
+        Example("التطبيق بيطلع خطأ", "outage_error", "negative"),
+        Example("شكراً على الخدمة", "praise", "positive"),
+        Example("thank you so much", "praise", "positive"),
+        Example("كيف بدفع الفاتورة؟", "information", "neutral"),
+    ]
+    classifier = train(examples)  # one "information", one "neutral": no calibration
+    assert classifier.predict(["شكراً كتير"])[0].kind in KINDS
+    classifier = train(examples[:4])  # two of each: calibrated on two folds
+    [prediction] = classifier.predict(["الموقع واقف"])
+    assert prediction.kind in {"outage_error", "praise"} and 0 < prediction.confidence <= 1
 
 
 def test_prepare_folds_spellings_and_stretched_letters():

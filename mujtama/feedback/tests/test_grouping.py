@@ -116,16 +116,23 @@ def _paraphrases(name: str) -> Path:
     return Path(__file__).resolve().parents[1] / "data" / name
 
 
+def _scores(name: str | None = None) -> dict:
+    out = io.StringIO()
+    paths = [str(_paraphrases(name))] if name else []
+    call_command("feedback_group_evaluate", *paths, "--json", stdout=out)
+    return json.loads(out.getvalue())
+
+
 def test_feedback_group_evaluate_scores_a_paraphrase_file():
-    # The two development sets the method was tuned on: a regression guard, not a result.
-    for name, floor in (
-        ("paraphrase_groups.jsonl", 0.9),
-        ("paraphrase_groups_heldout.jsonl", 0.87),
+    # The three development sets the settings were chosen on (the concept table was
+    # written from the first two): a regression guard, not a result.
+    for name, groups, floor in (
+        ("paraphrase_groups.jsonl", 45, 0.93),
+        ("paraphrase_groups_heldout.jsonl", 45, 0.92),
+        ("paraphrase_groups_test.jsonl", 48, 0.65),
     ):
-        out = io.StringIO()
-        call_command("feedback_group_evaluate", str(_paraphrases(name)), "--json", stdout=out)
-        scores = json.loads(out.getvalue())
-        assert scores["texts"] > 190 and scores["groups"] == 45
+        scores = _scores(name)
+        assert scores["texts"] > 190 and scores["groups"] == groups
         assert scores["ari"] >= floor, (name, scores)
 
 
@@ -139,11 +146,9 @@ def test_feedback_group_evaluate_refuses_a_bad_file(tmp_path):
 
 
 def test_grouping_the_blind_test_set_does_not_regress():
-    # Measured once, after the method was final: adjusted Rand index 0.5552 on 224 texts
-    # in 48 groups (97 needs found). That is below the 0.8 the grouping should reach; the
-    # floor only catches a regression.
-    out = io.StringIO()
-    call_command("feedback_group_evaluate", "--json", stdout=out)
-    scores = json.loads(out.getvalue())
-    assert scores["texts"] == 224 and scores["groups"] == 48
-    assert scores["ari"] >= 0.53, scores
+    # Measured on the blind set with the shipped setting (no attaching of lone texts):
+    # adjusted Rand index 0.746 on 226 texts in 48 groups (71 needs found), below the
+    # 0.8 the grouping should reach. The floor only catches a regression.
+    scores = _scores("paraphrase_groups_test2.jsonl")
+    assert scores["texts"] == 226 and scores["groups"] == 48
+    assert scores["ari"] >= 0.72, scores
