@@ -1,5 +1,6 @@
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -62,3 +63,16 @@ def shot() -> Any:
         page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+def current_totp_code() -> str:
+    """The demo second-factor code of the current 30-second window. The server accepts
+    only the current window, so a code computed in the last seconds of one would reach
+    it in the next and be refused: wait for a fresh window instead."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    from mujtama.accounts.tests.factories import TOTP_SECRET
+
+    if time.time() % 30 > 24:
+        time.sleep(30 - time.time() % 30 + 0.2)
+    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))

@@ -2,15 +2,13 @@
 uploads its documents and submits a joining application; a MoCT officer reviews
 and approves it; the organization appears in the public directory."""
 
-import time
-
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from mujtama.accounts.tests.factories import PASSWORD, TOTP_SECRET, UserFactory
+from mujtama.accounts.tests.factories import PASSWORD, UserFactory
 from mujtama.geo.models import Governorate
 from mujtama.organizations.models import ExpertiseArea, JoiningApplication, Membership
 from mujtama.organizations.tests.factories import PDF_BYTES, criteria_in_force
+from tests.browser.conftest import current_totp_code
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,9 +23,7 @@ def _sign_in(page, base, email, *, second_factor=False):
     page.click("main form button[type=submit]")
     if second_factor:
         page.wait_for_url("**/2fa/authenticate/")
-        page.fill(
-            "input[name=code]", format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
-        )
+        page.fill("input[name=code]", current_totp_code())
         page.click("main form button[type=submit]")
     page.wait_for_url(base + "/ar/")
 

@@ -4,17 +4,16 @@ the application and assigns a reviewer; the reviewer declares no conflict of
 interest and scores it; the manager shortlists and awards it and publishes the
 results, which the public call page then lists."""
 
-import time
 from datetime import timedelta
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from mujtama.accounts.tests.factories import PASSWORD, TOTP_SECRET
+from mujtama.accounts.tests.factories import PASSWORD
 from mujtama.organizations.tests.factories import PDF_BYTES
 from mujtama.programs.models import Application, Award, Call, Review
 from mujtama.programs.services.calls import calls_tick
 from mujtama.programs.tests.factories import make_call, make_program, member_org, question
+from tests.browser.conftest import current_totp_code
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,9 +31,7 @@ def _sign_in(page, base, email, *, second_factor=False):
     page.click("main form button[type=submit]")
     if second_factor:
         page.wait_for_url("**/2fa/authenticate/")
-        page.fill(
-            "input[name=code]", format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
-        )
+        page.fill("input[name=code]", current_totp_code())
         page.click("main form button[type=submit]")
     page.wait_for_url(base + "/ar/")
 

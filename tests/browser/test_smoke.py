@@ -1,13 +1,11 @@
 """The platform as a person sees it, in headless Chromium against a live server."""
 
-import time
-
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from mujtama.accounts.tests.factories import PASSWORD, TOTP_SECRET
+from mujtama.accounts.tests.factories import PASSWORD
 from mujtama.core.models import AuditEvent
 from mujtama.geo.models import Locality
+from tests.browser.conftest import current_totp_code
 
 pytestmark = [
     pytest.mark.browser,
@@ -90,7 +88,7 @@ def test_staff_sign_in_with_second_factor_and_flag_a_remote_locality(
     page.fill("input[name=password]", PASSWORD)
     page.click("main form button[type=submit]")
     page.wait_for_url("**/2fa/authenticate/")
-    code = format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
+    code = current_totp_code()
     page.fill("input[name=code]", code)
     page.click("main form button[type=submit]")
     page.wait_for_url(live_server.url + "/ar/")
