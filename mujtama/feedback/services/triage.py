@@ -238,34 +238,16 @@ def clock_tick(now: Any = None) -> dict[str, int]:
         first_response_at__isnull=True,
         response_due_at__lt=now,
         response_escalated_at__isnull=True,
-    ).select_related("service")
-    for feedback in late_reply:
-        with transaction.atomic():
-            notices.overdue(feedback, "reply")
-            Feedback.objects.filter(pk=feedback.pk).update(response_escalated_at=now)
-            audit_record(
-                actor=None,
-                verb="feedback.escalated",
-                target=feedback,
-                changes={"milestone": "reply"},
-            )
-        report["overdue_reply"] += 1
+    )
+    report["overdue_reply"] = _escalate(late_reply, "reply", "response_escalated_at", now)
     late_resolution = Feedback.objects.filter(
         status__in=("received", "triaged", "in_progress", "needs_info"),
         resolution_due_at__lt=now,
         resolution_escalated_at__isnull=True,
-    ).select_related("service")
-    for feedback in late_resolution:
-        with transaction.atomic():
-            notices.overdue(feedback, "resolution")
-            Feedback.objects.filter(pk=feedback.pk).update(resolution_escalated_at=now)
-            audit_record(
-                actor=None,
-                verb="feedback.escalated",
-                target=feedback,
-                changes={"milestone": "resolution"},
-            )
-        report["overdue_resolution"] += 1
+    )
+    report["overdue_resolution"] = _escalate(
+        late_resolution, "resolution", "resolution_escalated_at", now
+    )
     unanswered = Feedback.objects.filter(
         status="resolved",
         resolved_at__lt=now - timedelta(days=settings.FEEDBACK_CONFIRM_DAYS),
@@ -298,6 +280,24 @@ def clock_tick(now: Any = None) -> dict[str, int]:
     for pk in stale:
         queue_classification(pk)
     return report
+
+
+def _escalate(items: Any, milestone: str, marker: str, now: Any) -> int:
+    """Tell the ministry's officers about each overdue item once, marking it escalated
+    for that milestone."""
+    escalated = 0
+    for feedback in items.select_related("service"):
+        with transaction.atomic():
+            notices.overdue(feedback, milestone)
+            Feedback.objects.filter(pk=feedback.pk).update(**{marker: now})
+            audit_record(
+                actor=None,
+                verb="feedback.escalated",
+                target=feedback,
+                changes={"milestone": milestone},
+            )
+        escalated += 1
+    return escalated
 
 
 def _waiting_since(before: Any) -> Any:
