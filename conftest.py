@@ -55,6 +55,46 @@ def _isolated(settings: Any, tmp_path: Any) -> Iterator[None]:
     app.conf.task_always_eager = eager
 
 
+@pytest.fixture(scope="session")
+def demo_media(tmp_path_factory: Any) -> Any:
+    """Where ``demo_seeded`` keeps the files the demo uploads."""
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(scope="module")
+def demo_seeded(django_db_setup: Any, django_db_blocker: Any, demo_media: Any) -> Iterator[str]:
+    """The output of ``seed_demo``, run once for all the tests of a module that ask for
+    it (it takes about 20 seconds) inside a transaction rolled back after the module's
+    last test; each test still runs in a savepoint of its own. Seeds with what
+    ``_isolated`` gives a single test: eager tasks, the SMS outbox, its own uploads."""
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    from config.celery import app
+
+    out = io.StringIO()
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    cache.clear()
+    try:
+        with (
+            django_db_blocker.unblock(),
+            override_settings(
+                MEDIA_ROOT=demo_media, SMS_BACKEND="mujtama.notifications.sms.LocmemSmsBackend"
+            ),
+            transaction.atomic(),
+        ):
+            call_command("seed_demo", stdout=out)
+            yield out.getvalue()
+            transaction.set_rollback(True)
+    finally:
+        app.conf.task_always_eager = eager
+        sms.outbox.clear()
+
+
 @pytest.fixture
 def citizen(db: Any) -> Any:
     return UserFactory(full_name="أحمد المصري", email="citizen@example.sy")

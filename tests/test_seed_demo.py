@@ -18,8 +18,7 @@ def _counts():
     )
 
 
-def test_seed_demo_creates_the_personas_and_is_idempotent():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_creates_the_personas_and_is_idempotent(demo_seeded):
     first = _counts()
     from mujtama.accounts.demo import PERSONAS
 
@@ -44,27 +43,26 @@ def test_seed_demo_creates_the_personas_and_is_idempotent():
     assert _counts() == first
 
 
-def test_demo_names_are_arabic():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_names_are_arabic(demo_seeded):
     for user in User.objects.all():
         assert any("\u0600" <= ch <= "\u06ff" for ch in user.full_name), user.full_name
 
 
 def test_seed_demo_refuses_production(settings):
     settings.PRODUCTION = True
+    before = User.objects.count()
     with pytest.raises(CommandError, match="production"):
         call_command("seed_demo", stdout=io.StringIO())
-    assert User.objects.count() == 0
+    assert User.objects.count() == before
 
 
-def test_demo_staff_can_sign_in_with_the_documented_second_factor(client):
+def test_demo_staff_can_sign_in_with_the_documented_second_factor(client, demo_seeded):
     import time
 
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
     from mujtama.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
-    call_command("seed_demo", stdout=io.StringIO())
     response = client.post(
         "/ar/accounts/login/", {"login": "moct@demo.mujtama.sy", "password": DEMO_PASSWORD}
     )

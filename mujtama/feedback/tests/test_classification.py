@@ -44,6 +44,8 @@ def quick_training(monkeypatch, trained):
 
     monkeypatch.setattr(classification, "train", fake_train)
     monkeypatch.setattr(classification, "_loaded", None)
+    # Forget what this process trained before (and, at the end, what the test trained).
+    monkeypatch.setattr(classification, "_last_trained", None)
     return given
 
 
@@ -155,14 +157,27 @@ def test_a_version_that_scores_worse_stays_out_of_service(quick_training, monkey
     worse = json.loads(json.dumps(first.metrics))
     worse["kind"]["macro_f1"] -= 0.01
     monkeypatch.setattr(classification, "evaluate", lambda *args: worse)
+    monkeypatch.setattr(classification, "_last_trained", None)
     report = retrain()
     assert not report.activated
     assert ClassifierVersion.objects.get(is_active=True) == first
     # One that scores the same goes in: no worse.
     monkeypatch.setattr(classification, "evaluate", lambda *args: first.metrics)
+    monkeypatch.setattr(classification, "_last_trained", None)
     report = retrain()
     assert report.activated and report.replaced == first
     assert ClassifierVersion.objects.get(is_active=True).version == 3
+
+
+@pytest.mark.django_db
+def test_the_same_texts_are_trained_on_once_per_process(quick_training):
+    first = retrain().version
+    second = retrain().version
+    assert len(quick_training) == 1
+    assert second.version == first.version + 1 and bytes(second.payload) == bytes(first.payload)
+    TrainingLabel.objects.create(text="التطبيق بطيء كتير", kind="delay", sentiment="negative")
+    retrain()
+    assert len(quick_training) == 2
 
 
 @pytest.mark.django_db

@@ -34,9 +34,9 @@ ALL_GOVERNORATES = {f"SY{number:02d}" for number in range(1, 15)}
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    """The demo uploads real PDF files; keep them out of the project's var/."""
-    settings.MEDIA_ROOT = tmp_path
+def _media(settings, demo_media):
+    """The demo uploads real PDF files: read them where ``demo_seeded`` keeps them."""
+    settings.MEDIA_ROOT = demo_media
 
 
 def seed() -> str:
@@ -53,8 +53,8 @@ def statuses(model) -> set[str]:
     return set(model.objects.values_list("status", flat=True))
 
 
-def test_every_kind_governorate_and_state_is_there():
-    output = seed()
+def test_every_kind_governorate_and_state_is_there(demo_seeded):
+    output = demo_seeded
     assert "Demo organizations" in output
 
     organizations = Organization.objects.all()
@@ -84,8 +84,7 @@ def test_every_kind_governorate_and_state_is_there():
     assert set(members.values_list("governorates__pcode", flat=True)) == ALL_GOVERNORATES
 
 
-def test_states_were_reached_through_the_services():
-    seed()
+def test_states_were_reached_through_the_services(demo_seeded):
     # Each membership that left its first state has the audit event of the step.
     for membership in Membership.objects.exclude(
         status__in=[MembershipStatus.ACTIVE, MembershipStatus.PROVISIONAL]
@@ -116,8 +115,7 @@ def test_states_were_reached_through_the_services():
     assert document.file.open("rb").read(5) == b"%PDF-"
 
 
-def test_the_ministries_have_work_waiting():
-    seed()
+def test_the_ministries_have_work_waiting(demo_seeded):
     moct = User.objects.get(email="moct@demo.mujtama.sy")
     mosal = User.objects.get(email="mosal@demo.mujtama.sy")
     reviewer = User.objects.get(email="reviewer@demo.mujtama.sy")
@@ -136,8 +134,7 @@ def test_the_ministries_have_work_waiting():
     assert Notification.objects.filter(dedupe_key__startswith="membership:").exists()
 
 
-def test_joining_criteria_have_two_versions():
-    seed()
+def test_joining_criteria_have_two_versions(demo_seeded):
     first, second = JoiningCriteria.objects.order_by("version")
     assert (first.number, first.version, first.status) == (1, 1, "superseded")
     assert (second.number, second.version, second.status) == (1, 2, "published")
@@ -160,8 +157,7 @@ def test_joining_criteria_have_two_versions():
     assert JoiningApplication.objects.filter(criteria=second).exists()
 
 
-def test_demo_owners_own_their_organizations():
-    seed()
+def test_demo_owners_own_their_organizations(demo_seeded):
     amal = Organization.objects.get(name_ar="جمعية الأمل للتقانة")
     people = dict(amal.memberships_of_people.values_list("user__email", "role"))
     assert people == {
@@ -192,8 +188,7 @@ def test_demo_owners_own_their_organizations():
     assert len(demo_data.ORGANIZATIONS) == Organization.objects.count()
 
 
-def test_a_second_run_creates_nothing():
-    seed()
+def test_a_second_run_creates_nothing(demo_seeded):
 
     def counts():
         return (

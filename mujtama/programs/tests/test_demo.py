@@ -47,8 +47,8 @@ def statuses(queryset) -> set[str]:
     return set(queryset.values_list("status", flat=True))
 
 
-def test_every_kind_and_state_is_there():
-    output = seed()
+def test_every_kind_and_state_is_there(demo_seeded):
+    output = demo_seeded
     assert "Demo programs (created" in output
 
     assert set(Program.objects.values_list("kind", flat=True)) == set(ProgramKind.values)
@@ -120,8 +120,7 @@ def test_every_kind_and_state_is_there():
         assert award.application.call.status == CallStatus.RESULTS_PUBLISHED
 
 
-def test_names_and_texts_are_arabic_and_english():
-    seed()
+def test_names_and_texts_are_arabic_and_english(demo_seeded):
     for program in Program.objects.all():
         assert ARABIC.search(program.name_ar) and ARABIC.search(program.description_ar)
         assert program.name_en.isascii() and not ARABIC.search(program.description_en)
@@ -145,8 +144,7 @@ def test_names_and_texts_are_arabic_and_english():
         assert ARABIC.search(user.full_name)
 
 
-def test_the_story_was_told_through_the_services():
-    seed()
+def test_the_story_was_told_through_the_services(demo_seeded):
     now = timezone.now()
     amal = Organization.objects.get(name_ar="جمعية الأمل للتقانة")
     jisr = Organization.objects.get(name_ar="مبادرة جسر الشبابية")
@@ -223,8 +221,7 @@ def test_the_story_was_told_through_the_services():
     ).exists()
 
 
-def test_a_second_run_creates_nothing():
-    seed()
+def test_a_second_run_creates_nothing(demo_seeded):
 
     def counts():
         return (
