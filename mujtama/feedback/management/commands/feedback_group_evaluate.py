@@ -2,10 +2,11 @@
 ``{"id": ..., "service": ..., "text": ..., "group": ...}`` (texts with the same ``group``
 say the same thing). Prints the adjusted Rand index between the needs ``group`` finds and
 the given groups (1 is perfect, 0 is chance), and how many texts, groups and needs there
-are. Needs no server or database. By default it reads the test set
-``data/paraphrase_groups_test2.jsonl`` (``paraphrase_groups_test.jsonl``, blind at first,
-has since been used for development). The time shown leaves out training the kind
-classifier, which the first grouping in a process does."""
+are. Needs no server or database. By default it reads the blind set
+``data/paraphrase_groups_test3.jsonl``, which the pair model never learns from and no
+setting was chosen on (the other sets were blind once and are now development sets).
+The time shown leaves out training the kind classifier and the pair model, which the
+first grouping in a process does."""
 
 import json
 import time
@@ -15,34 +16,26 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from sklearn.metrics import adjusted_rand_score
 
-from mujtama.feedback.grouping import ATTACH_DISTANCE, DISTANCE_THRESHOLD, Item, group, warm_up
+from mujtama.feedback.grouping import (
+    ATTACH_DISTANCE,
+    BLIND_SET,
+    DATA_DIR,
+    DISTANCE_THRESHOLD,
+    Item,
+    group,
+    read_paraphrases,
+    warm_up,
+)
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-DEFAULT_PATH = DATA_DIR / "paraphrase_groups_test2.jsonl"
+DEFAULT_PATH = DATA_DIR / BLIND_SET
 
 
 def read_groups(path: Path) -> tuple[list[Item], list[str]]:
-    """The items of a paraphrase file and the group of each."""
-    items: list[Item] = []
-    groups: list[str] = []
+    """The items of a paraphrase file and the group of each, or a plain refusal."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
+        return read_paraphrases(path)
+    except (OSError, ValueError) as exc:
         raise CommandError(f"cannot read {path}: {exc}") from exc
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        try:
-            row = json.loads(raw)
-            items.append(Item(str(row["id"]), str(row["service"]), str(row["text"])))
-            groups.append(str(row["group"]))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise CommandError(
-                f"{path}:{number}: expected an object with id, service, text and group"
-            ) from exc
-    if len({item.id for item in items}) != len(items):
-        raise CommandError(f"{path}: every id must be different")
-    return items, groups
 
 
 def score(items: list[Item], groups: list[str], **options: Any) -> dict[str, Any]:
