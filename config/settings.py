@@ -223,6 +223,8 @@ FEEDBACK_RATE_WINDOW = env.int("FEEDBACK_RATE_WINDOW", default=3600)
 FEEDBACK_SMS_RATE_LIMIT = env.int("FEEDBACK_SMS_RATE_LIMIT", default=20)
 # Tracking-code lookups that find nothing, per client per window.
 FEEDBACK_LOOKUP_LIMIT = env.int("FEEDBACK_LOOKUP_LIMIT", default=30)
+# Verification codes that find nothing, per client and hour.
+VERIFY_LOOKUP_LIMIT = env.int("VERIFY_LOOKUP_LIMIT", default=30)
 # A person needs at least this many seconds to fill the form; faster is a script.
 FEEDBACK_MIN_FILL_SECONDS = env.int("FEEDBACK_MIN_FILL_SECONDS", default=3)
 # The clock closes resolved items nobody answered for, and items waiting for the

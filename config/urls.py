@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("staff/geo/", include("mujtama.geo.urls")),
     path("staff/target-groups/", include("mujtama.impact.urls")),
     path("staff/audit/", include("mujtama.core.urls")),
+    path("verify/", include("mujtama.core.public_urls")),
     path("staff/people/", include("mujtama.accounts.staff_urls")),
     path("admin/", admin.site.urls),
 )

@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "mujtama.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from mujtama.core import verification  # noqa: F401 - its workflow and audit verbs

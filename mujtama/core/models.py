@@ -97,3 +97,64 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("Audit events cannot be deleted.")
+
+
+# Imported here, after AuditEvent: core.workflows needs core.services, which needs it.
+from mujtama.core.workflows import WorkflowModel  # noqa: E402
+
+
+class DocumentKind(models.TextChoices):
+    VOLUNTEER_HOURS = "volunteer_hours", _("Volunteer hours statement")
+    TRAINING_CERTIFICATE = "training_certificate", _("Training certificate")
+
+
+class VerifiableDocument(WorkflowModel):
+    """A document the platform issued that anyone can check at ``/<lang>/verify/<code>/``
+    (volunteer hours statements, training certificates): what it says, as issued, and
+    whether it still stands. The issuing app keeps its own record (``source``); this one
+    holds only what the public page shows. States: valid → revoked (with a reason)."""
+
+    code = models.CharField(_("verification code"), max_length=12, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind.choices)
+    status = models.CharField(_("status"), max_length=10, default="valid", db_index=True)
+    holder_name = models.CharField(_("holder's name, as they chose to show it"), max_length=200)
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300)
+    title_en = models.CharField(_("title (English)"), max_length=300)
+    issuer_ar = models.CharField(_("issued by (Arabic)"), max_length=300)
+    issuer_en = models.CharField(_("issued by (English)"), max_length=300)
+    summary_ar = models.TextField(_("what it attests (Arabic)"), blank=True)
+    summary_en = models.TextField(_("what it attests (English)"), blank=True)
+    issued_on = models.DateField(_("issued on"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    source_type = models.CharField(_("issued for (type)"), max_length=100, blank=True)
+    source_id = models.CharField(_("issued for (id)"), max_length=64, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("verifiable document")
+        verbose_name_plural = _("verifiable documents")
+        indexes = [models.Index(fields=["source_type", "source_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.code}"
+
+    @property
+    def title(self) -> str:
+        return self.title_en if get_language() == "en" else self.title_ar
+
+    @property
+    def issuer(self) -> str:
+        return self.issuer_en if get_language() == "en" else self.issuer_ar
+
+    @property
+    def summary(self) -> str:
+        return self.summary_en if get_language() == "en" else self.summary_ar

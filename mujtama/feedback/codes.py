@@ -1,55 +1,25 @@
 """Tracking codes: nine characters a citizen can read over the phone.
 
-Eight characters are drawn at random (``secrets``) from an alphabet without the
-letters and digits people confuse (0/O, 1/I/L, U/V); the ninth is a check character
-(Luhn mod 30), so a mistyped code is recognised as wrong without a database lookup.
-30⁸ ≈ 6.6 × 10¹¹ codes: with a million items stored, a guess hits one about once in
-650,000 tries, and lookups are rate-limited per client. Codes are shown in groups of
-three (``K7Q-M4X-PDR``); people may type them in any case, with or without dashes or
-spaces, and with Arabic-Indic digits."""
+Eight random characters and a check character, from ``core.codes`` (an alphabet
+without look-alikes, Luhn mod 30). 30⁸ ≈ 6.6 × 10¹¹ codes: with a million items
+stored, a guess hits one about once in 650,000 tries, and lookups are rate-limited per
+client. Shown in groups of three (``K7Q-M4X-PDR``)."""
 
 from __future__ import annotations
 
-import secrets
+from mujtama.core import codes
+from mujtama.core.codes import ALPHABET, check_character, display
 
-ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+__all__ = ["ALPHABET", "LENGTH", "RANDOM_LENGTH", "check_character", "display"]
+
 RANDOM_LENGTH = 8
 LENGTH = RANDOM_LENGTH + 1
-_VALUE = {character: value for value, character in enumerate(ALPHABET)}
-# What people type for characters the alphabet leaves out.
-_CONFUSED = str.maketrans("01ILOU٠١٢٣٤٥٦٧٨٩", "!" * 6 + "0123456789")
-
-
-def check_character(body: str) -> str:
-    """The Luhn mod N check character of ``body``."""
-    base = len(ALPHABET)
-    total = 0
-    factor = 2
-    for character in reversed(body):
-        addend = factor * _VALUE[character]
-        addend = addend // base + addend % base
-        total += addend
-        factor = 1 if factor == 2 else 2
-    return ALPHABET[(base - total % base) % base]
 
 
 def new_code() -> str:
-    body = "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LENGTH))
-    return body + check_character(body)
+    return codes.new_code(RANDOM_LENGTH)
 
 
 def normalize(typed: str) -> str | None:
-    """The stored form of a typed code, or None if it cannot be a valid code."""
-    cleaned = "".join(typed.split()).replace("-", "").upper()
-    # Arabic-Indic digits become ASCII; the confusable letters become an impossible
-    # character so that the check fails rather than guessing what was meant.
-    cleaned = cleaned.translate(_CONFUSED)
-    if len(cleaned) != LENGTH or any(character not in _VALUE for character in cleaned):
-        return None
-    if check_character(cleaned[:-1]) != cleaned[-1]:
-        return None
-    return cleaned
-
-
-def display(code: str) -> str:
-    return "-".join(code[i : i + 3] for i in range(0, len(code), 3))
+    """The stored form of a typed tracking code, or None if it cannot be one."""
+    return codes.normalize(typed, LENGTH)
