@@ -22,10 +22,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from mujtama.core.phones import normalize_phone
 from mujtama.core.policies import PUBLIC
 from mujtama.core.ratelimit import hit
 from mujtama.feedback import codes
-from mujtama.feedback.forms import BIDI_CONTROLS, MAX_TEXT, FeedbackForm, normalize_phone
+from mujtama.feedback.forms import BIDI_CONTROLS, MAX_TEXT, FeedbackForm
 from mujtama.feedback.models import DigitalService, Feedback, FeedbackChannel, Ministry
 from mujtama.feedback.services.intake import feedback_submit
 from mujtama.feedback.views.public import (

@@ -13,8 +13,8 @@ from django.core.validators import validate_email
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from mujtama.core.arabic import normalize_ar
 from mujtama.core.forms import ChoosePrompt
+from mujtama.core.phones import normalize_phone
 from mujtama.feedback.models import DigitalService, Kind, Need, Sentiment
 from mujtama.feedback.redaction import redact
 from mujtama.geo.models import Governorate
@@ -24,20 +24,7 @@ MAX_TEXT = 2000
 # Characters that reorder what is shown (embeddings, overrides, isolates): a
 # right-to-left override can make a text read differently from what it says.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-PHONE = re.compile(r"^\+?[0-9]{8,15}$")
 STARTED_SALT = "feedback.form.started"
-
-
-def normalize_phone(typed: str) -> str | None:
-    """A phone number as digits with an optional leading +, Syrian mobile numbers
-    written nationally (09…) turned international (+9639…); None if it is not one."""
-    digits = normalize_ar(typed).replace(" ", "")
-    digits = re.sub(r"[\s\-().]", "", digits)
-    if digits.startswith("00"):
-        digits = "+" + digits[2:]
-    if re.fullmatch(r"09[0-9]{8}", digits):
-        digits = "+963" + digits[1:]
-    return digits if PHONE.match(digits) else None
 
 
 def check_text(text: str) -> str:

@@ -7,5 +7,8 @@ name_verbs(
         "impact.criterion_created": _("Vulnerability criterion added"),
         "impact.criterion_changed": _("Vulnerability criterion changed"),
         "impact.youth_range_changed": _("Youth age range changed"),
+        "impact.reach_recorded": _("People reached recorded (counts)"),
+        "impact.beneficiary_recorded": _("Person reached recorded by name"),
+        "impact.beneficiary_viewed": _("Named record of a person reached opened by staff"),
     }
 )
