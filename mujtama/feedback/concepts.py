@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mujtama.feedback.text import prepare
 from mujtama.feedback.transliteration import WORD, is_arabic, word_skeleton
@@ -1779,6 +1780,13 @@ _COMPILED = tuple(_compile(concept, patterns) for concept, patterns in CONCEPTS.
 
 def concepts_of(text: str) -> list[str]:
     """The concepts a text mentions, as tokens ("§pay"), in the order of the table."""
+    return list(_concepts_of(text))
+
+
+@lru_cache(maxsize=50_000)
+def _concepts_of(text: str) -> tuple[str, ...]:
+    """``concepts_of``, remembered: grouping reads the same texts again and again (a
+    service's recent items, each time a new one arrives)."""
     words = WORD.findall(prepare(text))
     joined = f" {' '.join(words)} "
     stems = {
@@ -1797,11 +1805,11 @@ def concepts_of(text: str) -> list[str]:
                 arabizi.add(skeleton)
                 if len(skeleton) >= 4 and skeleton[0] in _ARABIZI_PREFIXES:
                     arabizi.add(skeleton[1:])
-    return [
+    return tuple(
         concept.token
         for concept in _COMPILED
         if any(pattern in joined for pattern in concept.anywhere)
         or not concept.whole.isdisjoint(stems)
         or (not_arabic and concept.latin is not None and concept.latin.search(joined))
         or not concept.skeletons.isdisjoint(arabizi)
-    ]
+    )

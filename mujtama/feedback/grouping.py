@@ -160,10 +160,21 @@ def warm_up() -> None:
     _pair_model()
 
 
+# The kind probabilities of texts already seen in this process (grouping reads a
+# service's recent items again each time a new one arrives); emptied when full.
+_KIND_MEMO: dict[str, np.ndarray[Any, Any]] = {}
+KIND_MEMO_LIMIT = 50_000
+
+
 def kind_probabilities(texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float64]]:
     """The probability of every kind for every text, each row of unit length."""
+    missing = [text for text in dict.fromkeys(texts) if text not in _KIND_MEMO]
+    if missing:
+        if len(_KIND_MEMO) + len(missing) > KIND_MEMO_LIMIT:
+            _KIND_MEMO.clear()
+        _KIND_MEMO.update(zip(missing, _kind_model().predict_proba(missing), strict=True))
     result: np.ndarray[Any, np.dtype[np.float64]] = normalize(
-        _kind_model().predict_proba(list(texts))
+        np.array([_KIND_MEMO[text] for text in texts])
     )
     return result
 
