@@ -3,7 +3,7 @@ anyone may check (volunteer hours statements, training certificates).
 
 The issuing app calls ``document_issue`` with what the public page should show, and
 prints the code (and a QR code of ``verify_url``) on its PDF. The public page
-``/<lang>/verify/<code>/`` (``views.verify``) says whether the code belongs to a
+``/<lang>/verify/<code>/`` (``verification_views.verify``) says whether the code belongs to a
 document the platform issued and whether it was revoked. Codes are eleven random
 characters and a check character (``core.codes``): 30¹¹ ≈ 1.8 × 10¹⁶, so they cannot
 be guessed or enumerated, a typo is caught by the check character, and lookups that
@@ -23,6 +23,7 @@ from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from mujtama.core import codes
 from mujtama.core.models import DocumentKind, VerifiableDocument
@@ -78,8 +79,6 @@ def normalize(typed: str) -> str | None:
 def verify_url(document: VerifiableDocument, *, language: str = "ar") -> str:
     """The path of the document's public verification page (the issuing app makes it
     absolute for its QR code)."""
-    from django.utils.translation import override
-
     with override(language):
         return reverse("verification:document", kwargs={"code": document.code})
 

@@ -25,7 +25,7 @@ The pair model. A logistic regression reads, for two texts, every block's simila
 and whether both have something in it, the direct and the two neighbourhood
 similarities, how near each stands in the other's list of nearest texts, and how many
 texts are compared; it gives the probability that they report the same need. It is
-fitted, once per process and in under a second, on every pair of texts of one service
+fitted, once per process and in a few seconds, on every pair of texts of one service
 in the four development paraphrase sets (``PAIR_TRAINING_SETS``), on smaller random
 selections of each service (the first items of a service are few, and neighbourhoods
 of a few texts are wide) and with a text or two repeated (the sets have no copies, the
@@ -75,6 +75,7 @@ from typing import Any
 
 import numpy as np
 from scipy.sparse import diags
+from scipy.special import expit
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -148,7 +149,7 @@ def _blocks() -> list[tuple[float, TfidfVectorizer]]:
 def _kind_model() -> Any:
     """The kind classifier of ``classification``, trained on the shipped training split
     only (not on staff corrections, so that grouping does not change with them). Trained
-    once per process, on first use (about 20 to 40 seconds)."""
+    once per process, on first use (about 10 seconds)."""
     from mujtama.feedback.classification import _pipeline, shipped  # needs Django
 
     examples = shipped("train")
@@ -287,7 +288,7 @@ def _pair_model() -> LogisticRegression:
     """The logistic regression that reads two texts' features and says whether they
     report the same need, fitted on every pair of texts of one service in the shipped
     development paraphrase sets (``PAIR_TRAINING_SETS``; never the blind one). Fitted
-    once per process, in well under a second once the kind classifier is trained."""
+    once per process, in a few seconds after the kind classifier."""
     features: list[np.ndarray[Any, Any]] = []
     same: list[np.ndarray[Any, Any]] = []
     random = Random(SEED)  # noqa: S311 - a repeatable selection of training pairs, not a secret
@@ -323,7 +324,7 @@ def similarities(texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float64]]:
     logits = np.full((len(texts), len(texts)), float(model.intercept_[0]))
     for coefficient, matrix in zip(model.coef_[0], feature_matrices(texts), strict=True):
         logits += coefficient * matrix
-    result: np.ndarray[Any, np.dtype[np.float64]] = 1.0 / (1.0 + np.exp(-logits))
+    result: np.ndarray[Any, np.dtype[np.float64]] = expit(logits)
     np.fill_diagonal(result, 1.0)
     return result
 

@@ -127,6 +127,8 @@ def aggregate_record(
                     **_source(source),
                 )
             )
+    if not rows:
+        raise ValidationError(_("Enter the number of people reached."), code="required")
     with transaction.atomic():
         created = AggregateReach.objects.bulk_create(rows)
         audit_record(
@@ -169,9 +171,13 @@ def beneficiary_record(
         }
     if sex not in Sex.values:
         errors["sex"] = _("Choose female or male.")
+    key = ""
+    try:
+        key = person_key(phone=phone, national_id=national_id)
+    except ValidationError as refused:
+        errors |= {field: messages[0] for field, messages in refused.message_dict.items()}
     if errors:
         raise ValidationError(errors)
-    key = person_key(phone=phone, national_id=national_id)
     locality = Locality.objects.select_related("subdistrict__district__governorate").get(
         pk=locality.pk
     )

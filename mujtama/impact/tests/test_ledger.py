@@ -101,17 +101,10 @@ def test_a_person_without_a_usable_number_is_refused_with_the_field(
     assert not Beneficiary.objects.exists()
 
 
-def test_bad_name_year_and_sex_are_refused_together(village):
+def test_bad_name_year_sex_and_phone_are_refused_together(village):
     with pytest.raises(ValidationError) as refused:
-        record(
-            OrganizationFactory(),
-            village,
-            phone="0933123456",
-            full_name=" ",
-            birth_year=1800,
-            sex="x",
-        )
-    assert set(refused.value.message_dict) == {"full_name", "birth_year", "sex"}
+        record(OrganizationFactory(), village, phone="12", full_name=" ", birth_year=1800, sex="x")
+    assert set(refused.value.message_dict) == {"full_name", "birth_year", "sex", "phone"}
 
 
 def test_a_named_record_knows_its_place_and_flags(village):
@@ -161,6 +154,15 @@ def test_counts_are_recorded_per_cell_and_added_to_the_named_people(village):
             reached_on=DAY,
             governorate=homs,
             cells=[Cell("f", AgeBand.FROM_18, remote=True, vulnerable=False, count=-1)],
+        )
+    with pytest.raises(ValidationError):  # nothing to record
+        aggregate_record(
+            actor=organization.created_by,
+            organization=organization,
+            source=organization,
+            reached_on=DAY,
+            governorate=homs,
+            cells=[Cell("f", AgeBand.FROM_18, remote=True, vulnerable=False, count=0)],
         )
     with pytest.raises(PermissionDenied):
         aggregate_record(
