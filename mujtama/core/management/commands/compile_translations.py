@@ -19,6 +19,10 @@ class Command(BaseCommand):
                 mo_path = po_path.with_suffix(".mo")
                 if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
                     continue
-                polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+                # Written aside and moved into place, so that a process starting at
+                # the same moment (CI runs two suites at once) never reads half a file.
+                partial = mo_path.with_suffix(".mo.partial")
+                polib.pofile(str(po_path)).save_as_mofile(str(partial))
+                partial.replace(mo_path)
                 count += 1
         self.stdout.write(f"Compiled {count} translation catalogue(s).")
