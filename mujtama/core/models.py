@@ -19,6 +19,13 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+def bilingual(arabic: str, english: str) -> str:
+    """The text of the active language, or the other one if it is empty."""
+    if (get_language() or "ar").startswith("en"):
+        return english or arabic
+    return arabic or english
+
+
 class BilingualNameMixin:
     """Registry data carries explicit ``name_ar`` and ``name_en``; ``name`` picks the
     one of the active language and falls back to the other."""
@@ -28,9 +35,7 @@ class BilingualNameMixin:
 
     @property
     def name(self) -> str:
-        if (get_language() or "ar").startswith("en"):
-            return self.name_en or self.name_ar
-        return self.name_ar or self.name_en
+        return bilingual(self.name_ar, self.name_en)
 
     def __str__(self) -> str:
         return self.name
@@ -149,12 +154,12 @@ class VerifiableDocument(WorkflowModel):
 
     @property
     def title(self) -> str:
-        return self.title_en if get_language() == "en" else self.title_ar
+        return bilingual(self.title_ar, self.title_en)
 
     @property
     def issuer(self) -> str:
-        return self.issuer_en if get_language() == "en" else self.issuer_ar
+        return bilingual(self.issuer_ar, self.issuer_en)
 
     @property
     def summary(self) -> str:
-        return self.summary_en if get_language() == "en" else self.summary_ar
+        return bilingual(self.summary_ar, self.summary_en)

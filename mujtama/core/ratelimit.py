@@ -6,6 +6,8 @@ storing the client's address: the key is the day-salted hash of ``core.ip``."""
 import time
 
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 
 def hit(scope: str, key: str, *, limit: int, window: int) -> bool:
@@ -22,3 +24,8 @@ def hit(scope: str, key: str, *, limit: int, window: int) -> bool:
         cache.set(name, 1, timeout=window + 5)
         count = 1
     return count <= limit
+
+
+def too_many(request: HttpRequest, message: str) -> HttpResponse:
+    """The 429 page, with what to do in the person's language."""
+    return render(request, "429.html", {"message": message}, status=429)

@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from mujtama.core import codes
-from mujtama.core.ip import client_ip, hash_ip
+from mujtama.core.context import current_ip_hash
 from mujtama.core.models import VerifiableDocument
 from mujtama.core.policies import PUBLIC, route_policy
-from mujtama.core.ratelimit import hit
+from mujtama.core.ratelimit import hit, too_many
 from mujtama.core.verification import DOCUMENT_WORKFLOW, normalize
 
 TOO_MANY = _("Too many codes were tried from here. Please wait an hour and try again.")
@@ -22,18 +22,9 @@ class VerifyForm(forms.Form):
     code = forms.CharField(label=_("Verification code"), max_length=40)
 
 
-def _another_miss_allowed(request: HttpRequest) -> bool:
+def _another_miss_allowed() -> bool:
     """Count a lookup that found nothing; False once this client tried too many."""
-    return hit(
-        "verify-miss",
-        hash_ip(client_ip(request)),
-        limit=settings.VERIFY_LOOKUP_LIMIT,
-        window=3600,
-    )
-
-
-def _refused(request: HttpRequest) -> HttpResponse:
-    return render(request, "429.html", {"message": TOO_MANY}, status=429)
+    return hit("verify-miss", current_ip_hash(), limit=settings.VERIFY_LOOKUP_LIMIT, window=3600)
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -49,8 +40,8 @@ def verify_lookup(request: HttpRequest) -> HttpResponse:
         code = normalize(form.cleaned_data["code"])
         if code and VerifiableDocument.objects.filter(code=code).exists():
             return redirect("verification:document", code=code)
-        if not _another_miss_allowed(request):
-            return _refused(request)
+        if not _another_miss_allowed():
+            return too_many(request, str(TOO_MANY))
         form.add_error(
             "code",
             _(
@@ -66,8 +57,8 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
     stored = normalize(code)
     document = VerifiableDocument.objects.filter(code=stored).first() if stored else None
     if document is None:
-        if not _another_miss_allowed(request):
-            return _refused(request)
+        if not _another_miss_allowed():
+            return too_many(request, str(TOO_MANY))
         form = VerifyForm(initial={"code": code[:40]})
         response = render(
             request, "core/verify_not_found.html", {"form": form, "typed": code[:40]}, status=404

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from mujtama.core.flash import flash_refusal
 from mujtama.core.ip import client_ip, hash_ip
 from mujtama.core.policies import PUBLIC, route_policy
-from mujtama.core.ratelimit import hit
+from mujtama.core.ratelimit import hit, too_many
 from mujtama.feedback import codes, selectors
 from mujtama.feedback.forms import CitizenAnswerForm, SolvedForm, TrackForm, WebFeedbackForm
 from mujtama.feedback.models import DigitalService, Feedback, FeedbackChannel
@@ -28,10 +28,6 @@ from mujtama.feedback.workflows import FEEDBACK_WORKFLOW
 
 def client_hash(request: HttpRequest) -> str:
     return hash_ip(client_ip(request))
-
-
-def too_many(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "429.html", {"message": message}, status=429)
 
 
 def submissions_allowed(request: HttpRequest) -> bool:

@@ -129,17 +129,21 @@ def test_only_owners_and_editors_record(village):
 def test_counts_are_recorded_per_cell_and_added_to_the_named_people(village):
     organization = OrganizationFactory()
     homs = Governorate.objects.get(pcode="SY04")
-    rows = aggregate_record(
-        actor=organization.created_by,
-        organization=organization,
-        source=organization,
-        reached_on=DAY,
-        governorate=homs,
-        cells=[
-            Cell("f", AgeBand.FROM_18, remote=True, vulnerable=False, count=12),
-            Cell("m", AgeBand.FROM_18, remote=True, vulnerable=True, count=9),
-            Cell("m", AgeBand.FROM_60, remote=False, vulnerable=False, count=0),
-        ],
+
+    def counts(*cells, actor=organization.created_by):
+        return aggregate_record(
+            actor=actor,
+            organization=organization,
+            source=organization,
+            reached_on=DAY,
+            governorate=homs,
+            cells=cells,
+        )
+
+    rows = counts(
+        Cell("f", AgeBand.FROM_18, remote=True, vulnerable=False, count=12),
+        Cell("m", AgeBand.FROM_18, remote=True, vulnerable=True, count=9),
+        Cell("m", AgeBand.FROM_60, remote=False, vulnerable=False, count=0),
     )
     assert len(rows) == 2
     record(organization, village, phone="0933123456")
@@ -147,32 +151,11 @@ def test_counts_are_recorded_per_cell_and_added_to_the_named_people(village):
     assert (totals.counted, totals.unique_people, totals.total) == (21, 1, 22)
     assert AuditEvent.objects.get(verb="impact.reach_recorded").changes["people"] == 21
     with pytest.raises(ValidationError):
-        aggregate_record(
-            actor=organization.created_by,
-            organization=organization,
-            source=organization,
-            reached_on=DAY,
-            governorate=homs,
-            cells=[Cell("f", AgeBand.FROM_18, remote=True, vulnerable=False, count=-1)],
-        )
+        counts(Cell("f", AgeBand.FROM_18, remote=True, vulnerable=False, count=-1))
     with pytest.raises(ValidationError):  # nothing to record
-        aggregate_record(
-            actor=organization.created_by,
-            organization=organization,
-            source=organization,
-            reached_on=DAY,
-            governorate=homs,
-            cells=[Cell("f", AgeBand.FROM_18, remote=True, vulnerable=False, count=0)],
-        )
+        counts(Cell("f", AgeBand.FROM_18, remote=True, vulnerable=False, count=0))
     with pytest.raises(PermissionDenied):
-        aggregate_record(
-            actor=UserFactory(),
-            organization=organization,
-            source=organization,
-            reached_on=DAY,
-            governorate=homs,
-            cells=[],
-        )
+        counts(actor=UserFactory())
 
 
 def test_staff_open_a_named_record_only_with_a_reason_and_it_is_audited(
