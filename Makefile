@@ -15,7 +15,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate messages compilemessages seed test test-browser lint format typecheck check bench clean
+.PHONY: help install pdf-fonts run serve migrate messages compilemessages seed test test-browser lint format typecheck check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -28,7 +28,19 @@ $(VENV)/.synced: pyproject.toml uv.lock $(if $(UV_SYSTEM),,.uv/bin/uv)
 	$(UV) sync --frozen --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
 	@touch $@
 
-install: $(VENV)/.synced ## Create the environment from uv.lock
+install: $(VENV)/.synced pdf-fonts ## Create the environment from uv.lock
+
+# PDFs (hours statements, certificates) are drawn by WeasyPrint with Debian's Noto
+# fonts for shaped Arabic, and their tests read them back with poppler. Installed when
+# this machine can (root with apt-get); otherwise a note, and PDFs fall back to the
+# DejaVu fonts and the PDF read-back tests are skipped.
+pdf-fonts:
+	@if fc-list 2>/dev/null | grep -q "Noto Naskh Arabic" && command -v pdftoppm >/dev/null; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-noto-core poppler-utils >/dev/null 2>&1 \
+		|| (apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-noto-core poppler-utils >/dev/null 2>&1) \
+		|| echo "note: could not install fonts-noto-core and poppler-utils; PDFs use fallback fonts"; \
+	else echo "note: install fonts-noto-core and poppler-utils (Debian/Ubuntu) for the best PDFs and their tests"; fi
 
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput

@@ -41,10 +41,15 @@ def pytest_collection_modifyitems(config: Any, items: list[pytest.Item]) -> None
 
 @pytest.fixture(autouse=True)
 def _isolated(settings: Any, tmp_path: Any) -> Iterator[None]:
-    """Each test starts with an empty cache (rate limits), SMS outbox and eager tasks,
-    and keeps its uploads in a folder of its own."""
+    """Each test starts in the default language with an empty cache (rate limits), SMS
+    outbox and eager tasks, and keeps its uploads in a folder of its own."""
+    from django.utils import translation
+
     from config.celery import app
 
+    # A request in English leaves English active in the thread; each test starts in
+    # the default language.
+    translation.activate(settings.LANGUAGE_CODE)
     settings.SMS_BACKEND = "mujtama.notifications.sms.LocmemSmsBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
