@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from mujtama.impact.models import TargetGroupSettings, VulnerabilityCriterion
 
@@ -18,3 +19,12 @@ class CriterionForm(forms.ModelForm):
             "name_en": forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
             "code": forms.TextInput(attrs={"dir": "ltr"}),
         }
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why you need to see this person's record"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Recorded in the audit log with your name."),
+    )

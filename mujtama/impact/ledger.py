@@ -143,6 +143,41 @@ def aggregate_record(
     return created
 
 
+@dataclass(frozen=True)
+class Person:
+    """One named person to record, as read from a form or a spreadsheet row."""
+
+    full_name: str
+    birth_year: int
+    sex: str
+    locality: Locality
+    reached_on: date
+    phone: str = ""
+    national_id: str = ""
+    criteria: tuple[VulnerabilityCriterion, ...] = ()
+
+
+def person_check(person: Person) -> tuple[str, dict[str, str]]:
+    """The person's key and, by field, what prevents recording them."""
+    this_year = timezone.localdate().year
+    problems: dict[str, str] = {}
+    if not this_year - 110 <= person.birth_year <= this_year:
+        problems["birth_year"] = _("Enter a year of birth between %(first)s and %(last)s.") % {
+            "first": this_year - 110,
+            "last": this_year,
+        }
+    if person.sex not in Sex.values:
+        problems["sex"] = _("Choose female or male.")
+    if not person.full_name.strip():
+        problems["full_name"] = _("Please give the person's name.")
+    key = ""
+    try:
+        key = person_key(phone=person.phone, national_id=person.national_id)
+    except ValidationError as refused:
+        problems |= {field: msgs[0] for field, msgs in refused.message_dict.items()}
+    return key, problems
+
+
 def beneficiary_record(
     *,
     actor: Any,
@@ -160,22 +195,9 @@ def beneficiary_record(
     """Record one person reached by name. The audit event names the record, never
     the person."""
     _check(may_record(actor, organization))
-    errors: dict[str, str] = {}
-    if not full_name.strip():
-        errors["full_name"] = _("Please give the person's name.")
-    this_year = timezone.localdate().year
-    if not this_year - 110 <= birth_year <= this_year:
-        errors["birth_year"] = _("Enter a year of birth between %(first)s and %(last)s.") % {
-            "first": this_year - 110,
-            "last": this_year,
-        }
-    if sex not in Sex.values:
-        errors["sex"] = _("Choose female or male.")
-    key = ""
-    try:
-        key = person_key(phone=phone, national_id=national_id)
-    except ValidationError as refused:
-        errors |= {field: messages[0] for field, messages in refused.message_dict.items()}
+    key, errors = person_check(
+        Person(full_name, birth_year, sex, locality, reached_on, phone, national_id)
+    )
     if errors:
         raise ValidationError(errors)
     locality = Locality.objects.select_related("subdistrict__district__governorate").get(
@@ -258,3 +280,99 @@ def reach_totals(
         counted=counts.aggregate(total=Sum("count"))["total"] or 0,
         records=figures["records"],
     )
+
+
+def beneficiaries_bulk_record(
+    *, actor: Any, organization: Organization, source: models.Model, people: Sequence[Person]
+) -> int:
+    """Record many named people at once (a spreadsheet import): all or nothing, in one
+    transaction, with one audit event for the batch. The caller checks each person
+    with ``person_check`` first, to report problems row by row; a person that still
+    fails refuses the whole batch."""
+    _check(may_record(actor, organization))
+    errors: list[str] = []
+    rows: list[Beneficiary] = []
+    for person in people:
+        key, problems = person_check(person)
+        if problems:
+            errors.extend(problems.values())
+            continue
+        rows.append(
+            Beneficiary(
+                organization=organization,
+                reached_on=person.reached_on,
+                governorate_id=person.locality.subdistrict.district.governorate_id,
+                recorded_by=actor,
+                full_name=person.full_name.strip(),
+                phone=(normalize_phone(person.phone) or "") if person.phone.strip() else "",
+                national_id=re.sub(r"[\s\-]", "", normalize_ar(person.national_id)),
+                birth_year=person.birth_year,
+                sex=person.sex,
+                locality=person.locality,
+                remote=person.locality.is_remote,
+                person_key=key,
+                **_source(source),
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        created = Beneficiary.objects.bulk_create(rows, batch_size=1000)
+        links = [
+            Beneficiary.criteria.through(beneficiary_id=row.pk, vulnerabilitycriterion_id=c.pk)
+            for row, person in zip(created, people, strict=True)
+            for c in person.criteria
+        ]
+        Beneficiary.criteria.through.objects.bulk_create(links, batch_size=1000)
+        audit_record(
+            actor=actor,
+            verb="impact.beneficiaries_imported",
+            target=organization,
+            changes={"source": f"{source._meta.label_lower}:{source.pk}", "people": len(created)},
+        )
+    return len(created)
+
+
+@dataclass(frozen=True)
+class Reached:
+    """The counts of people one source reached on a day in a governorate."""
+
+    source: models.Model
+    reached_on: date
+    governorate: Governorate
+    cells: Sequence[Cell]
+
+
+def aggregate_bulk_record(
+    *, actor: Any, organization: Organization, batch: Sequence[Reached]
+) -> int:
+    """Record the counts of many sources at once (a spreadsheet import), in one
+    transaction with one audit event; returns the number of people counted."""
+    _check(may_record(actor, organization))
+    rows = [
+        AggregateReach(
+            organization=organization,
+            reached_on=reached.reached_on,
+            governorate=reached.governorate,
+            recorded_by=actor,
+            sex=cell.sex,
+            age_band=cell.age_band,
+            remote=cell.remote,
+            vulnerable=cell.vulnerable,
+            count=cell.count,
+            **_source(reached.source),
+        )
+        for reached in batch
+        for cell in reached.cells
+        if cell.count > 0
+    ]
+    with transaction.atomic():
+        AggregateReach.objects.bulk_create(rows, batch_size=1000)
+        people = sum(row.count for row in rows)
+        audit_record(
+            actor=actor,
+            verb="impact.reach_imported",
+            target=organization,
+            changes={"sources": len(batch), "people": people},
+        )
+    return people
