@@ -8,6 +8,7 @@ api_v1 = [
     path("", include("mujtama.organizations.api_urls")),
     path("", include("mujtama.programs.api_urls")),
     path("", include("mujtama.feedback.api_urls")),
+    path("", include("mujtama.initiatives.api_urls")),
 ]
 
 urlpatterns = [

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "mujtama.organizations",
     "mujtama.programs",
     "mujtama.feedback",
+    "mujtama.initiatives",
     "mujtama.portal",
 ]
 
@@ -412,6 +413,7 @@ SPECTACULAR_SETTINGS = {
         "QuestionKindEnum": "mujtama.programs.models.QuestionKind",
         "JoiningApplicationStatusEnum": "mujtama.organizations.models.joining.ApplicationStatus",
         "ProgramApplicationStatusEnum": "mujtama.programs.models.ApplicationStatus",
+        "InitiativeStatusEnum": "mujtama.initiatives.models.InitiativeStatus",
         "PartnerStatusEnum": "mujtama.programs.models.PartnerStatus",
         "ReviewStatusEnum": "mujtama.programs.models.ReviewStatus",
         "CallStatusEnum": "mujtama.programs.models.CallStatus",
@@ -442,6 +444,9 @@ LOGGING = {
         "django.server": {"level": "INFO" if DEBUG else "WARNING"},
         # One line per task run is noise; failures are still logged.
         "celery.app.trace": {"level": "WARNING"},
+        # WeasyPrint narrates every PDF it renders (fonts, steps) at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

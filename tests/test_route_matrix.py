@@ -90,6 +90,8 @@ def world(db, persona, persona_name):
         user = persona(persona_name)
         if part == "feedback":
             return _feedback_world(user)
+        if part == "initiatives":
+            return _initiatives_world(user)
         return _organizations_world(user, with_programs=part == "programs")
 
     return build
@@ -238,7 +240,95 @@ def _feedback_world(user):
     }
 
 
+def _initiatives_world(user):
+    """The persona's organization (a fresh owner for anonymous) leads a public, active
+    initiative with an indicator; it posts an opportunity the persona volunteers in,
+    with approved hours and an hours statement; and it records one person by name."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from mujtama.accounts.tests.factories import UserFactory
+    from mujtama.impact.ledger import beneficiary_record
+    from mujtama.initiatives.services import volunteers
+    from mujtama.initiatives.tests import factories
+    from mujtama.organizations.tests.factories import add_member
+
+    owner = user or UserFactory()
+    org = factories.organization(owner=owner)
+    approver = add_member(org, UserFactory())
+    initiative = factories.make_initiative(lead=org)
+    opportunity = factories.make_opportunity(org)
+    volunteering = volunteers.volunteering_apply(
+        actor=owner, opportunity=opportunity, motivation="أريد المساعدة"
+    )
+    volunteering = volunteers.volunteering_move(
+        actor=approver, volunteering=volunteering, action="accept"
+    )
+    entry = volunteers.hours_log(
+        actor=owner,
+        volunteering=volunteering,
+        worked_on=timezone.localdate() - timedelta(days=1),
+        hours=Decimal(2),
+        description="تدريب",
+    )
+    volunteers.hours_decide(actor=approver, entry=entry, action="approve")
+    waiting = volunteers.hours_log(
+        actor=owner,
+        volunteering=volunteering,
+        worked_on=timezone.localdate() - timedelta(days=2),
+        hours=Decimal(1),
+        description="تدريب",
+    )
+    statement = volunteers.hours_statement(actor=owner, organization=org)
+    person = beneficiary_record(
+        actor=owner,
+        organization=org,
+        source=initiative,
+        reached_on=timezone.localdate(),
+        full_name="ليلى حسن",
+        birth_year=2004,
+        sex="f",
+        locality=factories.locality(),
+        phone="0933123456",
+    )
+    return {
+        "org": org.pk,
+        "initiative": initiative.pk,
+        "indicator": factories.make_indicator(initiative).pk,
+        "opportunity": opportunity.pk,
+        "volunteering": volunteering.pk,
+        "hours": waiting.pk,
+        "statement": statement.pk,
+        "beneficiary": person.pk,
+        "kind": "activities",
+    }
+
+
+INITIATIVE_PKS = {
+    "opportunity": (
+        "initiatives:opportunity_move",
+        "initiatives:apply",
+        "initiatives_public:opportunity",
+    ),
+    "volunteering": (
+        "initiatives:volunteering_decide",
+        "initiatives:withdraw",
+        "initiatives:hours_log",
+    ),
+    "hours": ("initiatives:hours_decide",),
+    "statement": ("initiatives:statement_revoke", "initiatives:statement_pdf"),
+    "beneficiary": ("impact:beneficiary",),
+}
+
+
 def _pk_for(name, world):
+    for key, names in INITIATIVE_PKS.items():
+        if name in names:
+            return world[key]
+    if name.startswith(("initiatives", "v1:initiative", "v1:own-")):
+        return world["initiative"]
     if name.startswith("feedback_staff:need"):
         return world["feedback_need"]
     if name.startswith("feedback_staff:ministry"):
@@ -291,6 +381,10 @@ def _world_part(name):
     api = name.startswith("v1:")
     if name.startswith("feedback") or (api and "feedback" in name):
         return "feedback"
+    if name.startswith(("initiatives", "impact:beneficiar")) or (
+        api and ("initiative" in name or "own-" in name)
+    ):
+        return "initiatives"
     if name.startswith("programs") or (api and "call-" in name):
         return "programs"
     if name.startswith(("organizations", "admin:organizations")) or (
@@ -322,6 +416,9 @@ def _url(route, world=None):
                 "org": 1,
                 "question": 1,
                 "partner": 1,
+                "indicator": 1,
+                "dataset": "activities",
+                "fmt": "csv",
             }[name]
     if route.name.startswith("admin:") and "app_label" in kwargs:
         kwargs["app_label"] = "accounts"
