@@ -9,6 +9,8 @@ from mujtama.accounts.roles import STAFF_ROLES, StaffRole
 from mujtama.accounts.types import AuthedRequest
 from mujtama.core.policies import PUBLIC, route_policy, staff
 from mujtama.geo.selectors import governorates
+from mujtama.impact import ledger
+from mujtama.initiatives.permissions import OVERSIGHT as INITIATIVE_OVERSIGHT
 
 
 @route_policy(PUBLIC)
@@ -50,4 +52,13 @@ def switch_language(request: HttpRequest) -> HttpResponse:
 @route_policy(staff(*STAFF_ROLES))
 def staff_home(request: AuthedRequest) -> HttpResponse:
     labels = [StaffRole(role).label for role in sorted(request.user.roles)]
-    return render(request, "portal/staff_home.html", {"user_roles_labels": labels})
+    roles = set(request.user.roles)
+    return render(
+        request,
+        "portal/staff_home.html",
+        {
+            "user_roles_labels": labels,
+            "sees_national_exports": bool(roles & INITIATIVE_OVERSIGHT),
+            "opens_named_records": bool(roles & ledger.OVERSIGHT_ROLES),
+        },
+    )

@@ -275,3 +275,63 @@ def test_approving_hours_adds_up_on_the_volunteers_page(world, client):
     page = client.get(reverse("initiatives:my_volunteering")).content.decode()
     assert "5" in page
     assert vs.approved_hours(world["volunteer"]) == Decimal(5)
+
+
+def test_the_dashboard_adds_up_and_its_queries_do_not_grow(world, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mujtama.impact.ledger import Cell
+
+    def grow(n: int) -> None:
+        for i in range(n):
+            initiative = make_initiative(world, title_ar=f"مبادرة {i}")
+            initiative = services.initiative_move(
+                actor=world["editor"], initiative=initiative, action="start"
+            )
+            services.indicator_add(
+                actor=world["editor"],
+                initiative=initiative,
+                name_ar="عدد المتدربين",
+                name_en="Trainees",
+                unit_ar="متدرب",
+                unit_en="trainees",
+                baseline=Decimal(0),
+                target=Decimal(50),
+            )
+            services.activity_record(
+                actor=world["editor"],
+                initiative=initiative,
+                kind="training",
+                title="جلسة",
+                held_on=timezone.localdate(),
+                governorate=Governorate.objects.get(pcode="SY09"),
+                online=True,
+                reached=[
+                    Cell("f", "18-24", remote=True, vulnerable=False, count=6),
+                    Cell("m", "30-59", remote=False, vulnerable=True, count=4),
+                ],
+            )
+            volunteering = accepted(world) if i == 0 else None
+            if volunteering is not None:
+                entry = log(world, volunteering, "3")
+                vs.hours_decide(actor=world["editor"], entry=entry, action="approve")
+
+    url = reverse("initiatives:dashboard", args=[world["organization"].pk])
+    client.force_login(world["viewer"])
+
+    def count() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url)
+        assert page.status_code == 200
+        return len(queries), page.content.decode()
+
+    grow(1)
+    few, _html = count()
+    grow(5)
+    many, html = count()
+    assert many == few
+    # 6 activities: 36 women aged 18–24 in remote areas (youth), 24 vulnerable men.
+    assert ">60<" in html and ">36<" in html and ">24<" in html
+    client.force_login(world["other_editor"])
+    assert client.get(url).status_code == 404
