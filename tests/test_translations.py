@@ -40,6 +40,8 @@ def test_translations_keep_their_placeholders():
 # Latin words that may appear on an Arabic page: the switch to English, codes and
 # technical names.
 ALLOWED = {"English", "API", "TOTP", "ISO", "SMS", "code", "UTC"}  # "code": of "P-code"
+ALLOWED |= {"CSV", "XLSX", "HXL", "PDF", "QR", "UTF", "Excel", "LibreOffice"}  # file formats, programs
+ALLOWED |= {"hxlstandard", "org"}  # hxlstandard.org
 
 
 def _visible_text(html: str) -> str:
@@ -66,6 +68,10 @@ def _visible_text(html: str) -> str:
         ("/ar/staff/geo/SY09/", "moct_officer"),
         ("/ar/staff/target-groups/", "mosal_officer"),
         ("/ar/staff/target-groups/criteria/new/", "mosal_officer"),
+        ("/ar/initiatives/", "anonymous"),
+        ("/ar/volunteer/", "anonymous"),
+        ("/ar/exports/public/", "anonymous"),
+        ("/ar/my/initiatives/volunteering/", "citizen"),
         ("/ar/no-such-page/", "anonymous"),
     ],
 )
