@@ -29,3 +29,10 @@ class ChoosePrompt:
                 choices = list(cast(Iterable[Any], field.choices))
                 if choices and choices[0][0] == "" and str(choices[0][1]).startswith(("-", "—")):
                     field.choices = [("", CHOOSE), *choices[1:]]
+
+
+class ActionForm(forms.Form):
+    """A workflow action posted by a button, with its reason when the step needs one."""
+
+    action = forms.CharField(max_length=40)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=1000)

@@ -27,29 +27,21 @@ The data lives in ``demo_data``; what is already there is never created twice.
 
 import random
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import IO, Any
-from zoneinfo import ZoneInfo
 
-from allauth.account.models import EmailAddress
-from django.conf import settings
-from django.contrib.auth.hashers import make_password
-from django.db.models import Max, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
-from mujtama.accounts.demo import DEMO_PASSWORD
-from mujtama.accounts.models import Profile, User
-from mujtama.accounts.services import user_create
-from mujtama.core.arabic import normalize_ar
+from mujtama.accounts.models import User
 from mujtama.core.models import VerifiableDocument
 from mujtama.core.verification import document_revoke
-from mujtama.geo.models import Governorate, Locality
+from mujtama.geo.models import Locality
 from mujtama.impact import ledger
-from mujtama.impact.models import AggregateReach, Beneficiary, VulnerabilityCriterion
+from mujtama.impact.models import AggregateReach, Beneficiary
 from mujtama.initiatives import demo_data as data
 from mujtama.initiatives.demo_data import (
     Group,
@@ -86,14 +78,16 @@ from mujtama.initiatives.services.volunteers import (
     volunteering_apply,
     volunteering_move,
 )
-from mujtama.notifications.models import Notification
-from mujtama.organizations import demo_data as organizations_data
-from mujtama.organizations.demo import OWNER_EMAILS
-from mujtama.organizations.models import Membership, Organization
-from mujtama.organizations.models.joining import CURRENT_MEMBERSHIP_STATES
+from mujtama.organizations.demo_world import (
+    DAMASCUS,
+    DemoWorld,
+    demo_account,
+    demo_world,
+    stable_rng,
+)
+from mujtama.organizations.models import Organization
 from mujtama.programs.models import Award
 
-DAMASCUS = ZoneInfo(settings.TIME_ZONE)
 CITIZEN_EMAIL = "citizen@demo.mujtama.sy"
 # People reached by one activity of each type: (fewest, most).
 REACH = {
@@ -109,39 +103,9 @@ HOURS = ["3", "2.5", "4", "2", "5", "3.5", "6", "3"]
 
 
 @dataclass
-class Context:
-    now: datetime
-    today: date
-    organizations: dict[str, Organization]
-    members: set[int]  # organizations with a current membership
-    governorates: dict[str, Governorate]
-    localities: dict[tuple[str, str], Locality]  # (governorate P-code, Arabic name)
-    criteria: dict[str, VulnerabilityCriterion]
-    owners: dict[str, User | None] = field(default_factory=dict)
+class Context(DemoWorld):
     initiatives: dict[str, Initiative] = field(default_factory=dict)  # by spec key
     new: set[str] = field(default_factory=set)  # keys of the initiatives made on this run
-    password_hash: str = ""
-    created: Counter[str] = field(default_factory=Counter)
-
-    def owner(self, slug: str) -> User | None:
-        if slug not in self.owners:
-            email = OWNER_EMAILS.get(slug, f"owner.{slug}@demo.mujtama.sy")
-            self.owners[slug] = User.objects.filter(email=email).first()
-        return self.owners[slug]
-
-    def at(self, day: date, hour: int, minute: int = 0) -> datetime:
-        """A time of ``day`` in Damascus, never later than now."""
-        return min(datetime.combine(day, time(hour, minute), tzinfo=DAMASCUS), self.now)
-
-    def ago(self, days: int) -> date:
-        return self.today - timedelta(days=days)
-
-    @contextmanager
-    def dated(self, when: datetime) -> Iterator[None]:
-        """Notifications sent inside the block are dated ``when``."""
-        last = Notification.objects.aggregate(last=Max("pk"))["last"] or 0
-        yield
-        Notification.objects.filter(pk__gt=last).update(created_at=when)
 
 
 def seed(out: IO[str]) -> None:
@@ -162,35 +126,10 @@ def seed(out: IO[str]) -> None:
 
 
 def _context() -> Context:
-    now = timezone.now()
-    slugs = {normalize_ar(org.name_ar): org.slug for org in organizations_data.ORGANIZATIONS}
-    organizations = {
-        slugs[org.name_ar_key]: org
-        for org in Organization.objects.filter(name_ar_key__in=list(slugs))
-    }
-    members = set(
-        Membership.objects.filter(status__in=CURRENT_MEMBERSHIP_STATES).values_list(
-            "organization_id", flat=True
-        )
-    )
-    localities = {
-        (locality.subdistrict.district.governorate.pcode, locality.name_ar): locality
-        for locality in Locality.objects.select_related("subdistrict__district__governorate")
-    }
-    return Context(
-        now=now,
-        today=timezone.localtime(now, DAMASCUS).date(),
-        organizations=organizations,
-        members=members,
-        governorates={g.pcode: g for g in Governorate.objects.all()},
-        localities=localities,
-        criteria={c.code: c for c in VulnerabilityCriterion.objects.all()},
-    )
+    return demo_world(Context)
 
 
-def _rng(seed: str) -> random.Random:
-    """Figures that vary from one initiative to the next but are the same on every run."""
-    return random.Random(seed)  # noqa: S311 - demo figures, not secrets
+_rng = stable_rng
 
 
 def _fill(template: str, group: Group, place: Place, english: bool) -> str:
@@ -593,24 +532,16 @@ def _volunteering(ctx: Context) -> None:
 
 
 def _volunteer_account(ctx: Context, number: int, volunteer: data.Volunteer) -> User:
-    email = f"volunteer.{number}@demo.mujtama.sy"
-    user = User.objects.filter(email=email).first()
-    if user is not None:
-        return user
-    user = user_create(email=email, full_name=volunteer.full_name, password=None)
-    # One hash for every volunteer: hashing is slow.
-    ctx.password_hash = ctx.password_hash or make_password(DEMO_PASSWORD)
-    User.objects.filter(pk=user.pk).update(password=ctx.password_hash)
-    EmailAddress.objects.get_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
-    Profile.objects.filter(user=user).update(
+    user, _created = demo_account(
+        ctx,
+        email=f"volunteer.{number}@demo.mujtama.sy",
+        full_name=volunteer.full_name,
+        counter="volunteer accounts",
         governorate=ctx.governorates[volunteer.governorate],
         birth_year=volunteer.birth_year,
         sex=volunteer.sex,
     )
-    ctx.created["volunteer accounts"] += 1
-    return User.objects.get(pk=user.pk)
+    return user
 
 
 def _opportunity(

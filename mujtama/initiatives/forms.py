@@ -29,7 +29,7 @@ AR = {"dir": "rtl", "lang": "ar"}
 EN = {"dir": "ltr", "lang": "en"}
 
 
-def _localities(governorates: Any = None) -> Any:
+def locality_queryset(governorates: Any = None) -> Any:
     places = Locality.objects.select_related("subdistrict__district__governorate").order_by(
         "subdistrict__district__governorate__pcode", "name_ar"
     )
@@ -61,7 +61,7 @@ class InitiativeForm(ChoosePrompt, forms.ModelForm):
     )
     localities = LocalityChoices(
         label=_("Localities"),
-        queryset=_localities(),
+        queryset=locality_queryset(),
         required=False,
         help_text=_("Optional. Only localities of the governorates chosen."),
     )
@@ -136,13 +136,6 @@ class InitiativeForm(ChoosePrompt, forms.ModelForm):
         }
 
 
-class MoveForm(forms.Form):
-    """A workflow action, with its reason when the step needs one."""
-
-    action = forms.CharField(max_length=40)
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=1000)
-
-
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
@@ -187,7 +180,7 @@ class ActivityForm(ChoosePrompt, forms.ModelForm):
     """An activity and the people it reached, one count per cell (sex × age band ×
     remote × vulnerable family)."""
 
-    locality = LocalityChoice(label=_("Locality"), queryset=_localities(), required=False)
+    locality = LocalityChoice(label=_("Locality"), queryset=locality_queryset(), required=False)
 
     class Meta:
         model = Activity
@@ -207,7 +200,9 @@ class ActivityForm(ChoosePrompt, forms.ModelForm):
         super().__init__(*args, **kwargs)
         governorates = initiative.governorates.order_by("pcode")
         cast(forms.ModelChoiceField, self.fields["governorate"]).queryset = governorates
-        cast(forms.ModelChoiceField, self.fields["locality"]).queryset = _localities(governorates)
+        cast(forms.ModelChoiceField, self.fields["locality"]).queryset = locality_queryset(
+            governorates
+        )
         sexes, bands = dict(Sex.choices), dict(AgeBand.choices)
         for sex, band, remote, vulnerable in REACH_FIELDS:
             label = _("%(sex)s, %(band)s, %(place)s, %(family)s") % {

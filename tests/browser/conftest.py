@@ -76,3 +76,18 @@ def current_totp_code() -> str:
     if time.time() % 30 > 24:
         time.sleep(30 - time.time() % 30 + 0.2)
     return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
+
+
+def sign_in(page: Any, base: str, email: str, *, second_factor: bool = False) -> None:
+    """Sign in through the Arabic form (with the demo second factor for staff)."""
+    from mujtama.accounts.tests.factories import PASSWORD
+
+    page.goto(base + "/ar/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main form button[type=submit]")
+    if second_factor:
+        page.wait_for_url("**/2fa/authenticate/")
+        page.fill("input[name=code]", current_totp_code())
+        page.click("main form button[type=submit]")
+    page.wait_for_url(base + "/ar/")

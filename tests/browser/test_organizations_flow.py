@@ -4,28 +4,16 @@ and approves it; the organization appears in the public directory."""
 
 import pytest
 
-from mujtama.accounts.tests.factories import PASSWORD, UserFactory
+from mujtama.accounts.tests.factories import UserFactory
 from mujtama.geo.models import Governorate
 from mujtama.organizations.models import ExpertiseArea, JoiningApplication, Membership
 from mujtama.organizations.tests.factories import PDF_BYTES, criteria_in_force
-from tests.browser.conftest import current_totp_code
+from tests.browser.conftest import sign_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _sign_in(page, base, email, *, second_factor=False):
-    page.goto(base + "/ar/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
-    if second_factor:
-        page.wait_for_url("**/2fa/authenticate/")
-        page.fill("input[name=code]", current_totp_code())
-        page.click("main form button[type=submit]")
-    page.wait_for_url(base + "/ar/")
 
 
 def test_register_apply_and_approve_in_arabic(browser, live_server, shot, moct_officer):
@@ -40,7 +28,7 @@ def test_register_apply_and_approve_in_arabic(browser, live_server, shot, moct_o
         lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
 
-    _sign_in(page, base, founder.email)
+    sign_in(page, base, founder.email)
     page.goto(base + "/ar/my/organizations/new/")
     assert page.get_attribute("html", "dir") == "rtl"
     page.select_option("select[name=kind]", "tech_ngo")
@@ -95,7 +83,7 @@ def test_register_apply_and_approve_in_arabic(browser, live_server, shot, moct_o
         "console",
         lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
-    _sign_in(page, base, moct_officer.email, second_factor=True)
+    sign_in(page, base, moct_officer.email, second_factor=True)
     page.goto(base + "/ar/staff/organizations/")
     page.click("text=جمعية المنارة الرقمية")
     page.click("button[name=action][value=start_review]")

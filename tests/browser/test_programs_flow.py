@@ -8,12 +8,11 @@ from datetime import timedelta
 
 import pytest
 
-from mujtama.accounts.tests.factories import PASSWORD
 from mujtama.organizations.tests.factories import PDF_BYTES
 from mujtama.programs.models import Application, Award, Call, Review
 from mujtama.programs.services.calls import calls_tick
 from mujtama.programs.tests.factories import make_call, make_program, member_org, question
-from tests.browser.conftest import current_totp_code
+from tests.browser.conftest import sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,18 +21,6 @@ pytestmark = [
 
 ORGANIZATION = "جمعية الجسر الرقمي"
 PROJECT = "أكاديمية البرمجة لشباب الريف"
-
-
-def _sign_in(page, base, email, *, second_factor=False):
-    page.goto(base + "/ar/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
-    if second_factor:
-        page.wait_for_url("**/2fa/authenticate/")
-        page.fill("input[name=code]", current_totp_code())
-        page.click("main form button[type=submit]")
-    page.wait_for_url(base + "/ar/")
 
 
 def _new_page(browser, errors):
@@ -68,7 +55,7 @@ def test_publish_apply_review_and_award_in_arabic(
     call = make_call(program_manager, program=make_program(program_manager), state="draft")
     assert call.status == "draft"
     manager = _new_page(browser, errors)
-    _sign_in(manager, base, program_manager.email, second_factor=True)
+    sign_in(manager, base, program_manager.email, second_factor=True)
     manager.goto(f"{base}/ar/staff/programs/calls/{call.pk}/")
     assert manager.get_attribute("html", "dir") == "rtl"
     shot(manager, "programs-call-draft-ar")
@@ -84,7 +71,7 @@ def test_publish_apply_review_and_award_in_arabic(
     # --- 2. A member organization's owner applies -------------------------------------------
     organization = member_org(org_owner, name_ar=ORGANIZATION, name_en="Digital Bridge")
     owner = _new_page(browser, errors)
-    _sign_in(owner, base, org_owner.email)
+    sign_in(owner, base, org_owner.email)
     owner.goto(f"{base}/ar/calls/{call.pk}/")
     verdict = owner.locator(f"#org-{organization.pk} .status")
     assert verdict.inner_text().strip() == "مؤهَّلة"
@@ -139,7 +126,7 @@ def test_publish_apply_review_and_award_in_arabic(
 
     # --- 4. The reviewer declares no conflict and scores it ---------------------------------
     reviewing = _new_page(browser, errors)
-    _sign_in(reviewing, base, reviewer.email, second_factor=True)
+    sign_in(reviewing, base, reviewer.email, second_factor=True)
     reviewing.goto(f"{base}/ar/review/")
     reviewing.click(f"a[href$='/ar/review/{review.pk}/']")
     reviewing.wait_for_url(f"**/ar/review/{review.pk}/")

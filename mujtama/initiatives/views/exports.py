@@ -13,7 +13,7 @@ event per anonymous download would let anyone fill the append-only log."""
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -27,8 +27,7 @@ from mujtama.core.statistics import SMALL_CELL
 from mujtama.initiatives import exports
 from mujtama.initiatives.exports import Audience, Dataset, Format, Scope
 from mujtama.initiatives.permissions import OVERSIGHT
-from mujtama.organizations.models import Organization
-from mujtama.organizations.permissions import role_in
+from mujtama.organizations.views.member import member_organization
 
 NATIONAL = staff(*sorted(OVERSIGHT))
 
@@ -58,13 +57,6 @@ FORMAT_LABELS: dict[Format, Any] = {
     Format.HXL: _("CSV with HXL hashtags"),
     Format.XLSX: _("Excel (XLSX)"),
 }
-
-
-def _organization(request: HttpRequest, pk: int) -> Organization:
-    organization = get_object_or_404(Organization, pk=pk)
-    if role_in(request.user, organization) is None:
-        raise Http404
-    return organization
 
 
 def _download(request: HttpRequest, scope: Scope, dataset: str, fmt: str) -> HttpResponseBase:
@@ -119,7 +111,7 @@ def _page(request: HttpRequest, scope: Scope, links: Any) -> HttpResponse:
 @route_policy(SIGNED_IN)
 @require_safe
 def organization_page(request: AuthedRequest, org: int) -> HttpResponse:
-    organization = _organization(request, org)
+    organization = member_organization(request, org)
     scope = Scope(Audience.ORGANIZATION, organization)
     return _page(
         request,
@@ -136,7 +128,7 @@ def organization_page(request: AuthedRequest, org: int) -> HttpResponse:
 def organization_download(
     request: AuthedRequest, org: int, dataset: str, fmt: str
 ) -> HttpResponseBase:
-    organization = _organization(request, org)
+    organization = member_organization(request, org)
     return _download(request, Scope(Audience.ORGANIZATION, organization), dataset, fmt)
 
 

@@ -4,8 +4,6 @@ Every route is for signed-in people; each view then checks the person's role in 
 lead organization: someone outside it gets 404, so private initiatives do not even
 confirm that they exist; a viewer who tries to change something gets 403."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -17,7 +15,8 @@ from django.views.decorators.http import require_POST
 
 from mujtama.accounts.types import AuthedRequest
 from mujtama.core.exports import XLSX_CONTENT_TYPE as XLSX
-from mujtama.core.flash import flash_form_errors, flash_refusal
+from mujtama.core.flash import flash_act, flash_form_errors, flash_refusal
+from mujtama.core.forms import ActionForm
 from mujtama.core.policies import SIGNED_IN, route_policy
 from mujtama.core.verification import document_revoke
 from mujtama.impact.ledger import beneficiaries_of
@@ -29,7 +28,6 @@ from mujtama.initiatives.forms import (
     IndicatorForm,
     InitiativeForm,
     MeasureForm,
-    MoveForm,
     OpportunityForm,
 )
 from mujtama.initiatives.imports import IMPORTS, template
@@ -53,16 +51,11 @@ from mujtama.initiatives.workflows import (
 )
 from mujtama.organizations.models import MemberRole, Organization
 from mujtama.organizations.permissions import role_in
+from mujtama.organizations.views.member import member_organization
 
 
 def _organization(request: AuthedRequest, pk: int, *, edit: bool = False) -> Organization:
-    organization = get_object_or_404(Organization, pk=pk)
-    role = role_in(request.user, organization)
-    if role is None:
-        raise Http404
-    if edit and role not in EDITORS:
-        raise PermissionDenied(_("Your role in this organization does not allow this."))
-    return organization
+    return member_organization(request, pk, roles=EDITORS if edit else None)
 
 
 def _initiative(request: AuthedRequest, pk: int, *, edit: bool = False) -> Initiative:
@@ -198,7 +191,7 @@ def initiative_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def initiative_move(request: AuthedRequest, pk: int) -> HttpResponse:
     item = _initiative(request, pk, edit=True)
-    form = MoveForm(request.POST)
+    form = ActionForm(request.POST)
     if form.is_valid():
         try:
             services.initiative_move(
@@ -431,7 +424,7 @@ def opportunity_new(request: AuthedRequest, org: int) -> HttpResponse:
 def opportunity_move(request: AuthedRequest, pk: int) -> HttpResponse:
     opportunity = get_object_or_404(VolunteerOpportunity, pk=pk)
     _organization(request, opportunity.organization_id, edit=True)
-    _act(
+    flash_act(
         request,
         lambda action, reason: volunteer_services.opportunity_move(
             actor=request.user, opportunity=opportunity, action=action
@@ -446,7 +439,7 @@ def volunteering_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     volunteering = get_object_or_404(Volunteering.objects.select_related("opportunity"), pk=pk)
     organization_id = volunteering.opportunity.organization_id
     _organization(request, organization_id, edit=True)
-    _act(
+    flash_act(
         request,
         lambda action, reason: volunteer_services.volunteering_move(
             actor=request.user, volunteering=volunteering, action=action, reason=reason
@@ -461,7 +454,7 @@ def hours_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(HoursEntry.objects.select_related("volunteering__opportunity"), pk=pk)
     organization_id = entry.volunteering.opportunity.organization_id
     _organization(request, organization_id, edit=True)
-    _act(
+    flash_act(
         request,
         lambda action, reason: volunteer_services.hours_decide(
             actor=request.user, entry=entry, action=action, reason=reason
@@ -475,23 +468,10 @@ def hours_decide(request: AuthedRequest, pk: int) -> HttpResponse:
 def statement_revoke(request: AuthedRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(HoursStatement.objects.select_related("document"), pk=pk)
     _organization(request, statement.organization_id, edit=True)
-    _act(
+    flash_act(
         request,
         lambda action, reason: document_revoke(
             actor=request.user, document=statement.document, reason=reason
         ),
     )
     return redirect("initiatives:volunteers", statement.organization_id)
-
-
-def _act(request: AuthedRequest, act: Any) -> None:
-    form = MoveForm(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-        return
-    try:
-        act(form.cleaned_data["action"], form.cleaned_data["reason"])
-    except (ValidationError, PermissionDenied) as exc:
-        flash_refusal(request, exc)
-    else:
-        messages.success(request, _("Done."))

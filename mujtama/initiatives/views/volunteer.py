@@ -14,10 +14,11 @@ from django.views.decorators.http import require_POST
 
 from mujtama.accounts.types import AuthedRequest
 from mujtama.core.flash import flash_form_errors, flash_refusal
+from mujtama.core.forms import ActionForm
 from mujtama.core.pdf import document_pdf
 from mujtama.core.policies import SIGNED_IN, route_policy
 from mujtama.core.verification import verify_url
-from mujtama.initiatives.forms import HoursForm, MoveForm, StatementForm, VolunteerForm
+from mujtama.initiatives.forms import HoursForm, StatementForm, VolunteerForm
 from mujtama.initiatives.models import (
     HoursEntry,
     HoursStatement,
@@ -104,7 +105,7 @@ def apply(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     volunteering = get_object_or_404(Volunteering, pk=pk, volunteer=request.user)
-    form = MoveForm(request.POST)
+    form = ActionForm(request.POST)
     if form.is_valid():
         try:
             services.volunteering_move(

@@ -5,6 +5,8 @@ Every route is for signed-in people; each view then checks the person's role in 
 organization. Someone outside it gets 404, so private files do not even confirm
 that they exist."""
 
+from collections.abc import Collection
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
@@ -49,8 +51,8 @@ from mujtama.organizations.services import people as people_services
 from mujtama.organizations.workflows import APPLICATION_WORKFLOW, LICENSING_WORKFLOW
 
 
-def _organization(
-    request: AuthedRequest, pk: int, *, roles: set[MemberRole] | None = None
+def member_organization(
+    request: AuthedRequest, pk: int, *, roles: Collection[str] | None = None
 ) -> Organization:
     """The organization, if the person belongs to it (with one of ``roles`` when
     given); 404 otherwise."""
@@ -128,7 +130,7 @@ def register(request: AuthedRequest) -> HttpResponse:
 
 @route_policy(SIGNED_IN)
 def manage(request: AuthedRequest, pk: int) -> HttpResponse:
-    organization = _organization(request, pk)
+    organization = member_organization(request, pk)
     snapshot = organization_snapshot(organization)
     membership = selectors.membership_of(organization)
     application = selectors.latest_application(organization)
@@ -161,7 +163,7 @@ def manage(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @route_policy(SIGNED_IN)
 def profile(request: AuthedRequest, pk: int) -> HttpResponse:
-    organization = _organization(request, pk, roles=EDITORS)
+    organization = member_organization(request, pk, roles=EDITORS)
     locked = selectors.legal_status_locked(organization)
     form = OrganizationForm(request.POST or None, instance=organization, locked_legal_status=locked)
     if request.method == "POST" and form.is_valid():
@@ -188,7 +190,7 @@ def profile(request: AuthedRequest, pk: int) -> HttpResponse:
 @route_policy(SIGNED_IN)
 @require_POST
 def logo_upload(request: AuthedRequest, pk: int) -> HttpResponse:
-    organization = _organization(request, pk, roles=EDITORS)
+    organization = member_organization(request, pk, roles=EDITORS)
     form = LogoForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -207,7 +209,7 @@ def logo_upload(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @route_policy(SIGNED_IN)
 def people(request: AuthedRequest, pk: int) -> HttpResponse:
-    organization = _organization(request, pk)
+    organization = member_organization(request, pk)
     is_owner = role_in(request.user, organization) == MemberRole.OWNER
     invitations = organization.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True)
     return render(
@@ -229,7 +231,7 @@ def people(request: AuthedRequest, pk: int) -> HttpResponse:
 @route_policy(SIGNED_IN)
 @require_POST
 def invite(request: AuthedRequest, pk: int) -> HttpResponse:
-    organization = _organization(request, pk, roles=OWNERS)
+    organization = member_organization(request, pk, roles=OWNERS)
     form = InviteForm(request.POST)
     if form.is_valid():
         try:
@@ -257,7 +259,7 @@ def invite(request: AuthedRequest, pk: int) -> HttpResponse:
 @route_policy(SIGNED_IN)
 @require_POST
 def invitation_revoke(request: AuthedRequest, pk: int, invitation: int) -> HttpResponse:
-    organization = _organization(request, pk, roles=OWNERS)
+    organization = member_organization(request, pk, roles=OWNERS)
     target = get_object_or_404(Invitation, pk=invitation, organization=organization)
     people_services.invitation_revoke(actor=request.user, invitation=target)
     messages.success(request, _("The invitation was withdrawn."))
@@ -267,7 +269,7 @@ def invitation_revoke(request: AuthedRequest, pk: int, invitation: int) -> HttpR
 @route_policy(SIGNED_IN)
 @require_POST
 def member_role(request: AuthedRequest, pk: int, member_id: int) -> HttpResponse:
-    organization = _organization(request, pk, roles=OWNERS)
+    organization = member_organization(request, pk, roles=OWNERS)
     member = get_object_or_404(OrganizationMember, pk=member_id, organization=organization)
     form = RoleForm(request.POST)
     if form.is_valid():
@@ -287,7 +289,7 @@ def member_role(request: AuthedRequest, pk: int, member_id: int) -> HttpResponse
 @route_policy(SIGNED_IN)
 @require_POST
 def member_remove(request: AuthedRequest, pk: int, member_id: int) -> HttpResponse:
-    organization = _organization(request, pk, roles=OWNERS)
+    organization = member_organization(request, pk, roles=OWNERS)
     member = get_object_or_404(OrganizationMember, pk=member_id, organization=organization)
     try:
         people_services.member_remove(actor=request.user, member=member)
@@ -301,7 +303,7 @@ def member_remove(request: AuthedRequest, pk: int, member_id: int) -> HttpRespon
 @route_policy(SIGNED_IN)
 @require_POST
 def leave(request: AuthedRequest, pk: int) -> HttpResponse:
-    organization = _organization(request, pk)
+    organization = member_organization(request, pk)
     member = OrganizationMember.objects.get(organization=organization, user=request.user)
     try:
         people_services.member_remove(actor=request.user, member=member)
@@ -315,7 +317,7 @@ def leave(request: AuthedRequest, pk: int) -> HttpResponse:
 @route_policy(SIGNED_IN)
 @require_POST
 def request_answer(request: AuthedRequest, pk: int, request_id: int) -> HttpResponse:
-    organization = _organization(request, pk, roles=OWNERS)
+    organization = member_organization(request, pk, roles=OWNERS)
     join_request = get_object_or_404(MembershipRequest, pk=request_id, organization=organization)
     form = RequestAnswerForm(request.POST)
     if form.is_valid():
@@ -390,7 +392,7 @@ def accept_invitation(request: AuthedRequest, token: str) -> HttpResponse:
 
 @route_policy(SIGNED_IN)
 def documents(request: AuthedRequest, pk: int) -> HttpResponse:
-    organization = _organization(request, pk)
+    organization = member_organization(request, pk)
     may_edit = role_in(request.user, organization) in EDITORS
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
@@ -452,7 +454,7 @@ def document_download(request: AuthedRequest, pk: int, document: int) -> FileRes
 @route_policy(SIGNED_IN)
 @require_POST
 def document_delete(request: AuthedRequest, pk: int, document: int) -> HttpResponse:
-    organization = _organization(request, pk, roles=EDITORS)
+    organization = member_organization(request, pk, roles=EDITORS)
     target = get_object_or_404(OrganizationDocument, pk=document, organization=organization)
     try:
         document_services.document_delete(actor=request.user, document=target)
@@ -465,7 +467,7 @@ def document_delete(request: AuthedRequest, pk: int, document: int) -> HttpRespo
 
 @route_policy(SIGNED_IN)
 def application(request: AuthedRequest, pk: int) -> HttpResponse:
-    organization = _organization(request, pk)
+    organization = member_organization(request, pk)
     may_edit = role_in(request.user, organization) in EDITORS
     current = selectors.open_application(organization)
     blocked: list[RuleResult] = []
@@ -534,7 +536,7 @@ def application(request: AuthedRequest, pk: int) -> HttpResponse:
 @route_policy(SIGNED_IN)
 @require_POST
 def renew(request: AuthedRequest, pk: int) -> HttpResponse:
-    organization = _organization(request, pk, roles=EDITORS)
+    organization = member_organization(request, pk, roles=EDITORS)
     membership = selectors.membership_of(organization)
     if membership is None:
         raise Http404
@@ -549,7 +551,7 @@ def renew(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @route_policy(SIGNED_IN)
 def licensing(request: AuthedRequest, pk: int) -> HttpResponse:
-    organization = _organization(request, pk)
+    organization = member_organization(request, pk)
     may_edit = role_in(request.user, organization) in EDITORS
     file = (
         LicensingFile.objects.filter(organization=organization)
