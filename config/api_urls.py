@@ -9,6 +9,7 @@ api_v1 = [
     path("", include("mujtama.programs.api_urls")),
     path("", include("mujtama.feedback.api_urls")),
     path("", include("mujtama.initiatives.api_urls")),
+    path("", include("mujtama.training.api_urls")),
 ]
 
 urlpatterns = [

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "mujtama.programs",
     "mujtama.feedback",
     "mujtama.initiatives",
+    "mujtama.training",
     "mujtama.portal",
 ]
 
@@ -210,6 +211,14 @@ CELERY_BEAT_SCHEDULE = {
     },
     "organizations-memberships-daily": {
         "task": "mujtama.organizations.tasks.memberships_daily",
+        "schedule": timedelta(hours=6),
+    },
+    "training-confirmations-tick": {
+        "task": "mujtama.training.tasks.confirmations_tick",
+        "schedule": timedelta(minutes=15),
+    },
+    "training-followups-daily": {
+        "task": "mujtama.training.tasks.followups_tick",
         "schedule": timedelta(hours=6),
     },
 }
@@ -414,6 +423,9 @@ SPECTACULAR_SETTINGS = {
         "JoiningApplicationStatusEnum": "mujtama.organizations.models.joining.ApplicationStatus",
         "ProgramApplicationStatusEnum": "mujtama.programs.models.ApplicationStatus",
         "InitiativeStatusEnum": "mujtama.initiatives.models.InitiativeStatus",
+        "ActivityKindEnum": "mujtama.initiatives.models.ActivityType",
+        "CourseLevelEnum": "mujtama.training.models.Level",
+        "CourseModeEnum": "mujtama.training.models.Mode",
         "PartnerStatusEnum": "mujtama.programs.models.PartnerStatus",
         "ReviewStatusEnum": "mujtama.programs.models.ReviewStatus",
         "CallStatusEnum": "mujtama.programs.models.CallStatus",

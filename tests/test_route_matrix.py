@@ -52,6 +52,8 @@ VIEW_DECIDES = {
     "feedback_staff:desk_remove": {404},
     # the example code belongs to no issued document: the page says "not found"
     "verification:document": {404},
+    # the example token belongs to no follow-up survey: the page says "not valid"
+    "training_followup:answer": {404},
 }
 
 
@@ -92,6 +94,8 @@ def world(db, persona, persona_name):
             return _feedback_world(user)
         if part == "initiatives":
             return _initiatives_world(user)
+        if part == "training":
+            return _training_world(user)
         return _organizations_world(user, with_programs=part == "programs")
 
     return build
@@ -306,6 +310,62 @@ def _initiatives_world(user):
     }
 
 
+def _training_world(user):
+    """The persona's organization provides a course with a published cohort open to
+    applications; the persona applied, was offered a place, and holds a certificate."""
+    from django.utils import timezone
+
+    from mujtama.accounts.services import profile_update
+    from mujtama.accounts.tests.factories import UserFactory
+    from mujtama.geo.models import Governorate
+    from mujtama.initiatives.tests import factories
+    from mujtama.training.services import enrollments
+    from mujtama.training.services.certificates import certificate_issue
+    from mujtama.training.tests.conftest import make_cohort
+
+    owner = user or UserFactory()
+    org = factories.organization(owner=owner)
+    from mujtama.training.services.courses import course_create
+
+    course = course_create(
+        actor=owner,
+        provider=org,
+        title_ar="أساسيات البرمجة",
+        title_en="Programming basics",
+        description_ar="دورة تمهيدية.",
+        description_en="An introduction.",
+        skills="Python",
+        level="beginner",
+        hours=40,
+        mode="online",
+    )
+    cohort = make_cohort({"editor": owner, "course": course})
+    profile_update(
+        user=owner,
+        full_name=owner.full_name,
+        governorate=Governorate.objects.get(pcode="SY09"),
+        birth_year=timezone.localdate().year - 20,
+        sex="female",
+    )
+    enrollment = enrollments.enrollment_apply(actor=owner, cohort=cohort, motivation="أريد")
+    enrollments.cohort_select(actor=owner, cohort=cohort)
+    certificate = certificate_issue(enrollment=enrollment, actor=owner)
+    return {
+        "org": org.pk,
+        "course": course.pk,
+        "cohort": cohort.pk,
+        "enrollment": enrollment.pk,
+        "certificate": certificate.pk,
+    }
+
+
+TRAINING_PKS = {
+    "course": ("training:cohort_new", "training_public:course"),
+    "enrollment": ("training:act", "training:enrollment_decide", "training:assessment"),
+    "certificate": ("training:certificate", "training:certificate_revoke"),
+}
+
+
 INITIATIVE_PKS = {
     "opportunity": (
         "initiatives:opportunity_move",
@@ -324,6 +384,11 @@ INITIATIVE_PKS = {
 
 
 def _pk_for(name, world):
+    if "cohort" in world:
+        for key, names in TRAINING_PKS.items():
+            if name in names:
+                return world[key]
+        return world["cohort"]
     for key, names in INITIATIVE_PKS.items():
         if name in names:
             return world[key]
@@ -381,6 +446,8 @@ def _world_part(name):
     api = name.startswith("v1:")
     if name.startswith("feedback") or (api and "feedback" in name):
         return "feedback"
+    if name.startswith("training") or (api and "cohort" in name):
+        return "training"
     if name.startswith(("initiatives", "impact:beneficiar")) or (
         api and ("initiative" in name or "own-" in name)
     ):

@@ -71,6 +71,57 @@ def person_key(*, phone: str = "", national_id: str = "") -> str:
     ).hexdigest()
 
 
+def account_key(*, phone: str, account_id: int) -> str:
+    """The key of a person who has an account: of their phone number if they gave one
+    (so they meet the records organizations keep by phone), else of the account."""
+    if phone.strip() and normalize_phone(phone):
+        return person_key(phone=phone)
+    return hmac.new(
+        settings.HASHING_KEY.encode(), f"reach-person:account:{account_id}".encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def trainee_record(
+    *,
+    organization: Organization,
+    source: models.Model,
+    reached_on: date,
+    user: Any,
+    birth_year: int,
+    sex: str,
+    governorate: Governorate,
+    remote: bool,
+    criteria: Iterable[VulnerabilityCriterion] = (),
+) -> Beneficiary:
+    """A person the platform itself knows reached (a trainee, from their account and
+    what they declared with consent): recorded by the platform for the organization,
+    with no locality, audited like any named record."""
+    phone = getattr(getattr(user, "profile", None), "phone", "") or ""
+    with transaction.atomic():
+        beneficiary = Beneficiary.objects.create(
+            organization=organization,
+            reached_on=reached_on,
+            governorate=governorate,
+            recorded_by=None,
+            full_name=user.full_name,
+            phone=(normalize_phone(phone) or "") if phone.strip() else "",
+            birth_year=birth_year,
+            sex=sex,
+            locality=None,
+            remote=remote,
+            person_key=account_key(phone=phone, account_id=user.pk),
+            **_source(source),
+        )
+        beneficiary.criteria.set(list(criteria))
+        audit_record(
+            actor=None,
+            verb="impact.beneficiary_recorded",
+            target=beneficiary,
+            changes={"source": f"{source._meta.label_lower}:{source.pk}"},
+        )
+    return beneficiary
+
+
 def may_record(actor: Any, organization: Organization) -> Decision:
     if role_in(actor, organization) in {MemberRole.OWNER, MemberRole.EDITOR}:
         return ALLOW

@@ -163,8 +163,14 @@ class Beneficiary(LedgerEntry):
     national_id = models.CharField(_("national ID number"), max_length=20, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"))
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    # Empty for people known only by governorate (trainees, from their profile).
     locality = models.ForeignKey(
-        "geo.Locality", verbose_name=_("locality"), on_delete=models.PROTECT, related_name="+"
+        "geo.Locality",
+        verbose_name=_("locality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     criteria = models.ManyToManyField(
         VulnerabilityCriterion, verbose_name=_("vulnerability criteria"), blank=True
