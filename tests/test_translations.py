@@ -40,7 +40,16 @@ def test_translations_keep_their_placeholders():
 # Latin words that may appear on an Arabic page: the switch to English, codes and
 # technical names.
 ALLOWED = {"English", "API", "TOTP", "ISO", "SMS", "code", "UTC"}  # "code": of "P-code"
-ALLOWED |= {"CSV", "XLSX", "HXL", "PDF", "QR", "UTF", "Excel", "LibreOffice"}  # file formats, programs
+ALLOWED |= {
+    "CSV",
+    "XLSX",
+    "HXL",
+    "PDF",
+    "QR",
+    "UTF",
+    "Excel",
+    "LibreOffice",
+}  # file formats, programs
 ALLOWED |= {"hxlstandard", "org"}  # hxlstandard.org
 
 
@@ -72,6 +81,9 @@ def _visible_text(html: str) -> str:
         ("/ar/volunteer/", "anonymous"),
         ("/ar/exports/public/", "anonymous"),
         ("/ar/my/initiatives/volunteering/", "citizen"),
+        ("/ar/training/", "anonymous"),
+        ("/ar/training/providers/", "anonymous"),
+        ("/ar/my/training/", "citizen"),
         ("/ar/no-such-page/", "anonymous"),
     ],
 )
