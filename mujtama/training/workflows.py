@@ -1,6 +1,7 @@
 """Transition tables of cohorts and enrollments."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mujtama.core.workflows import State, Step, Workflow
 from mujtama.training import notices
@@ -11,7 +12,7 @@ COHORT_WORKFLOW = Workflow(
     name="training.cohort",
     states={
         "draft": State(_("Draft"), _("Being prepared")),
-        "published": State(_("Published"), _("Published")),
+        "published": State(pgettext_lazy("cohort status", "Published"), _("Announced")),
         "running": State(_("Running"), _("Under way")),
         "finished": State(_("Finished"), _("Finished")),
         "cancelled": State(_("Cancelled"), _("Cancelled")),
