@@ -19,7 +19,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mujtama.core.statistics import Figure, share
+from mujtama.core.statistics import Figure, count, share
 from mujtama.geo.models import Governorate
 from mujtama.organizations.models import Organization
 from mujtama.training.models import (
@@ -263,3 +263,39 @@ def public_providers() -> QuerySet[Organization]:
 
 def provider_results(providers: list[Organization]) -> dict[int, Results]:
     return results("course__provider", [provider.pk for provider in providers])
+
+
+def governorate_results() -> list[tuple[Governorate, Figure, Results]]:
+    """By the governorate the trainees come from (their profile's, when they applied):
+    how many finished a cohort, completion and employment; two queries, every
+    governorate listed, each figure from fewer than 5 people suppressed."""
+    rows: dict[int, dict[str, Any]] = {
+        row["governorate"]: dict(row)
+        for row in Enrollment.objects.filter(
+            status__in=[EnrollmentStatus.COMPLETED, EnrollmentStatus.DROPPED]
+        )
+        .annotate(latest=_latest_outcome())
+        .order_by()
+        .values("governorate")
+        .annotate(
+            ended=Count("pk"),
+            completed=Count("pk", filter=Q(status=EnrollmentStatus.COMPLETED)),
+            answered=Count("pk", filter=Q(status=EnrollmentStatus.COMPLETED, latest__isnull=False)),
+            working=Count("pk", filter=Q(status=EnrollmentStatus.COMPLETED, latest__in=WORKING)),
+        )
+    }
+    found = []
+    for place in Governorate.objects.order_by("pcode"):
+        row = rows.get(place.pk, {})
+        found.append(
+            (
+                place,
+                count(row.get("ended", 0)),
+                Results(
+                    cohorts_finished=0,
+                    completion=share(row.get("completed", 0), row.get("ended", 0)),
+                    employment=share(row.get("working", 0), row.get("answered", 0)),
+                ),
+            )
+        )
+    return found

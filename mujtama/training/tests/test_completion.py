@@ -219,3 +219,28 @@ def test_a_follow_up_link_works_once_for_its_person_only_and_expires(provider, c
 def test_months_are_added_to_the_calendar():
     assert followups.add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
     assert followups.add_months(date(2026, 1, 31), 12) == date(2027, 1, 31)
+
+
+def test_figures_by_the_trainees_governorate_are_suppressed_below_five(provider, client):
+    from mujtama.training.selectors import governorate_results
+
+    def deir() -> tuple[Any, Any]:
+        found = {
+            place.pcode: (finished, results) for place, finished, results in governorate_results()
+        }
+        return found["SY09"]
+
+    cohort, people = running(provider, [f"متدربة {n}" for n in range(4)])
+    attend(provider, cohort, 2, people)
+    attendance.cohort_finish(actor=provider["editor"], cohort=cohort)
+    finished, results = deir()
+    assert finished.suppressed and results.completion.suppressed
+    cohort, people = running(provider, ["متدربة 5"])
+    attend(provider, cohort, 2, [])
+    attendance.cohort_finish(actor=provider["editor"], cohort=cohort)
+    finished, results = deir()
+    assert finished.shown == 5
+    # 4 of 5 completed: the share is kept back, as a part of fewer than 5 people.
+    assert results.completion.suppressed and results.completion.shown is None
+    page = client.get(reverse("training_public:providers")).content.decode()
+    assert "دير الزور" in page

@@ -273,5 +273,6 @@ def providers(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "rows": [(provider, results[provider.pk]) for provider in found],
+            "places": selectors.governorate_results(),
         },
     )
