@@ -238,6 +238,14 @@ def enrollment_move(*, actor: Any, enrollment: Enrollment, action: str, reason: 
         raise ValidationError(_("Enrollments close with their cohort."))
     if action in ("accept", "promote"):
         return _offer(enrollment, actor=actor, action=action)
+    if (
+        action == "confirm"
+        and enrollment.confirm_by is not None
+        and enrollment.confirm_by < timezone.now()
+    ):
+        raise ValidationError(
+            _("The time to confirm this place has passed; it goes to the next person waiting.")
+        )
     frees_a_place = enrollment.status in HOLDING and action == "withdraw"
     with transaction.atomic():
         moved = transition(obj=enrollment, action=action, actor=actor, reason=reason)

@@ -109,6 +109,14 @@ def test_a_missed_confirmation_deadline_lapses_and_promotes(provider):
         services.cohort_select(actor=provider["editor"], cohort=cohort)
     with time_machine.travel("2026-12-02 08:59 +0200", tick=False):
         assert services.confirmations_lapse() == 0
+    with (
+        time_machine.travel("2026-12-02 09:00:30 +0200", tick=False),
+        pytest.raises(ValidationError),
+    ):
+        # Too late to confirm, even before the platform has lapsed the place.
+        services.enrollment_move(
+            actor=first.applicant, enrollment=Enrollment.objects.get(pk=first.pk), action="confirm"
+        )
     with time_machine.travel("2026-12-02 09:01 +0200", tick=False):
         Notification.objects.all().delete()
         assert services.confirmations_lapse() == 1
