@@ -76,6 +76,9 @@ def _read_rows(upload: IO[bytes], filename: str) -> Iterator[list[str]]:
         except Exception as exc:
             raise BoundaryFileError(_("The file is not a readable XLSX workbook.")) from exc
         sheet = workbook.worksheets[0]
+        # The size stored in the file may be wrong (some programs write A1): without
+        # this, read-only openpyxl stops at the stored last row and rows go missing.
+        sheet.reset_dimensions()
         for values in sheet.iter_rows(values_only=True):
             yield [_cell(v) for v in values]
         workbook.close()

@@ -122,6 +122,24 @@ def test_an_xlsx_with_the_same_content_gives_the_same_result():
     assert snapshot() == EXPECTED
 
 
+def test_a_wrong_stored_sheet_size_does_not_cut_the_table_short():
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes(ROWS)))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*" ?/>', b'<dimension ref="A1:B2" />', data)
+            target.writestr(info, data)
+    result = run_import(output.getvalue(), "boundaries.xlsx")
+    assert result.ok, [str(e) for e in result.errors]
+    assert result.rows == 5
+    assert snapshot() == EXPECTED
+
+
 def test_an_xlsx_is_recognized_by_its_content_whatever_its_name():
     result = run_import(xlsx_bytes(ROWS), "boundaries")
     assert result.ok
