@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.utils.functional import Promise
 
 
@@ -12,6 +13,12 @@ class Decision:
 
     def __bool__(self) -> bool:
         return self.allowed
+
+    def require(self) -> None:
+        """Raise ``PermissionDenied`` with the reason unless allowed: how services
+        refuse."""
+        if not self.allowed:
+            raise PermissionDenied(self.reason)
 
 
 ALLOW = Decision(True)

@@ -128,11 +128,6 @@ def may_record(actor: Any, organization: Organization) -> Decision:
     return deny(_("Only the organization's owners and editors may record the people it reached."))
 
 
-def _check(decision: Decision) -> None:
-    if not decision.allowed:
-        raise PermissionDenied(decision.reason)
-
-
 def _source(source: models.Model) -> dict[str, str]:
     return {"source_type": source._meta.label_lower, "source_id": str(source.pk)}
 
@@ -156,7 +151,7 @@ def aggregate_record(
     cells: Sequence[Cell],
 ) -> list[AggregateReach]:
     """Record counts of people reached, one row per cell with people in it."""
-    _check(may_record(actor, organization))
+    may_record(actor, organization).require()
     rows = []
     for cell in cells:
         if cell.sex not in Sex.values or cell.age_band not in AgeBand.values:
@@ -245,7 +240,7 @@ def beneficiary_record(
 ) -> Beneficiary:
     """Record one person reached by name. The audit event names the record, never
     the person."""
-    _check(may_record(actor, organization))
+    may_record(actor, organization).require()
     key, errors = person_check(
         Person(full_name, birth_year, sex, locality, reached_on, phone, national_id)
     )
@@ -340,7 +335,7 @@ def beneficiaries_bulk_record(
     transaction, with one audit event for the batch. The caller checks each person
     with ``person_check`` first, to report problems row by row; a person that still
     fails refuses the whole batch."""
-    _check(may_record(actor, organization))
+    may_record(actor, organization).require()
     errors: list[str] = []
     rows: list[Beneficiary] = []
     for person in people:
@@ -399,7 +394,7 @@ def aggregate_bulk_record(
 ) -> int:
     """Record the counts of many sources at once (a spreadsheet import), in one
     transaction with one audit event; returns the number of people counted."""
-    _check(may_record(actor, organization))
+    may_record(actor, organization).require()
     rows = [
         AggregateReach(
             organization=organization,

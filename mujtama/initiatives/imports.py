@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -216,9 +215,7 @@ def template(kind: str) -> bytes:
 
 
 def _may_import(actor: Any, initiative: Initiative) -> None:
-    decision = can.initiative_editor(actor, initiative)
-    if not decision.allowed:
-        raise PermissionDenied(decision.reason)
+    can.initiative_editor(actor, initiative).require()
 
 
 def _column_of(table: ParsedTable, columns: list[Column], key: str) -> str:

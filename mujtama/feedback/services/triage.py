@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,11 +35,6 @@ MESSAGE_ACTIONS = frozenset({"ask_info", "resolve"})
 OFFICER_ACTIONS = frozenset(
     {"triage", "start", "ask_info", "resolve", "reject", "resume"}
 )  # "merge" needs the item it duplicates: feedback_merge
-
-
-def _check(decision: Any) -> None:
-    if not decision:
-        raise PermissionDenied(decision.reason)
 
 
 def _first_response(locked: Feedback, now: Any) -> None:
@@ -77,7 +72,7 @@ def feedback_merge(*, feedback: Feedback, into: Feedback, actor: Any) -> Feedbac
         raise ValidationError(
             _("The item to merge into is itself merged or rejected."), code="target_closed"
         )
-    _check(can.officer(actor, into))
+    can.officer(actor, into).require()
     if into.service_id != feedback.service_id:
         raise ValidationError(
             _("Only feedback about the same service can be merged."), code="other_service"
@@ -100,7 +95,7 @@ def feedback_merge(*, feedback: Feedback, into: Feedback, actor: Any) -> Feedbac
 
 def reply_send(*, feedback: Feedback, actor: Any, text: str) -> Reply:
     """A message to the citizen: on the tracking page, and by SMS/email if they agreed."""
-    _check(can.officer(actor, feedback))
+    can.officer(actor, feedback).require()
     if feedback.status in FEEDBACK_WORKFLOW.terminal - {"closed"}:
         raise ValidationError(
             _("This item is merged or rejected; reply on the item it was merged into."),
@@ -156,7 +151,7 @@ def citizen_solved(*, feedback: Feedback, code: str, solved: bool, comment: str 
 def feedback_classify(*, feedback: Feedback, actor: Any, kind: str, sentiment: str) -> Feedback:
     """An officer sets (or confirms) the kind and sentiment. Each such decision is kept
     as a training label, so that the next retraining learns from it."""
-    _check(can.officer(actor, feedback))
+    can.officer(actor, feedback).require()
     if kind not in Kind.values or sentiment not in Sentiment.values:
         raise ValidationError(_("Choose a kind and a sentiment from the lists."), code="bad_label")
     with transaction.atomic():
@@ -185,7 +180,7 @@ def feedback_classify(*, feedback: Feedback, actor: Any, kind: str, sentiment: s
 def feedback_route(*, feedback: Feedback, actor: Any, service: DigitalService) -> Feedback:
     """Give an SMS that named no service its service (and so its ministry's desk,
     service level and need)."""
-    _check(can.officer(actor, feedback))
+    can.officer(actor, feedback).require()
     if feedback.service_id is not None:
         raise ValidationError(_("This feedback already has its service."), code="has_service")
     with transaction.atomic():

@@ -5,12 +5,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mujtama.core.permissions import Decision
 from mujtama.core.services import audit_record
 from mujtama.core.workflows import transition
 from mujtama.geo.models import Governorate, Locality
@@ -41,11 +40,6 @@ EDITABLE = (
     "concerns_vulnerable",
 )
 INITIATIVE_DONE = frozenset({InitiativeStatus.COMPLETED, InitiativeStatus.CANCELLED})
-
-
-def _check(decision: Decision) -> None:
-    if not decision.allowed:
-        raise PermissionDenied(decision.reason)
 
 
 def _check_places(governorates: Sequence[Governorate], localities: Sequence[Locality]) -> None:
@@ -93,7 +87,7 @@ def initiative_create(
 ) -> Initiative:
     """A new initiative, planned, led by ``lead``. An initiative from an award must
     name an award given to an application that ``lead`` led."""
-    _check(can.edits(actor, lead))
+    can.edits(actor, lead).require()
     _check_dates(starts_on, ends_on)
     _check_places(governorates, localities)
     if origin == Origin.AWARD:
@@ -145,7 +139,7 @@ def initiative_update(
     **fields: Any,
 ) -> Initiative:
     """Change what an initiative says about itself while it is planned or active."""
-    _check(can.initiative_editor(actor, initiative))
+    can.initiative_editor(actor, initiative).require()
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
@@ -189,7 +183,7 @@ def indicator_add(
     baseline: Decimal,
     target: Decimal,
 ) -> Indicator:
-    _check(can.initiative_editor(actor, initiative))
+    can.initiative_editor(actor, initiative).require()
     if target <= baseline:
         raise ValidationError({"target": _("The target must be above the baseline.")})
     with transaction.atomic():
@@ -217,7 +211,7 @@ def indicator_measure(
 ) -> IndicatorUpdate:
     """A new reading: kept in the history, and the latest reading by date becomes
     the indicator's actual value."""
-    _check(can.initiative_editor(actor, indicator.initiative))
+    can.initiative_editor(actor, indicator.initiative).require()
     if value < 0:
         raise ValidationError({"value": _("A value cannot be negative.")})
     with transaction.atomic():
@@ -257,7 +251,7 @@ def activity_record(
 ) -> Activity:
     """Record an activity and, in the same transaction, the people it reached in the
     reach ledger (counts per cell)."""
-    _check(can.initiative_editor(actor, initiative))
+    can.initiative_editor(actor, initiative).require()
     if initiative.status == InitiativeStatus.CANCELLED:
         raise ValidationError(_("A cancelled initiative has no new activities."))
     if held_on > timezone.localdate():

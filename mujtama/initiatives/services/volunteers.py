@@ -35,11 +35,6 @@ from mujtama.organizations.models import Organization
 LOG_WINDOW_DAYS = 90
 
 
-def _check(decision: Decision) -> None:
-    if not decision.allowed:
-        raise PermissionDenied(decision.reason)
-
-
 def opportunity_post(
     *,
     actor: Any,
@@ -56,7 +51,7 @@ def opportunity_post(
     governorate: Governorate | None = None,
     initiative: Initiative | None = None,
 ) -> VolunteerOpportunity:
-    _check(can.edits(actor, organization))
+    can.edits(actor, organization).require()
     errors: dict[str, str] = {}
     if ends_on < starts_on:
         errors["ends_on"] = _("The end date must not be before the start date.")
@@ -125,7 +120,7 @@ def hours_log(
 ) -> HoursEntry:
     """The volunteer logs hours they gave; an editor of the organization approves
     or rejects them."""
-    _check(can.the_volunteer(actor, volunteering))
+    can.the_volunteer(actor, volunteering).require()
     if volunteering.status != VolunteeringStatus.ACCEPTED:
         raise ValidationError(_("Hours can be logged only while your volunteering is accepted."))
     today = timezone.localdate()

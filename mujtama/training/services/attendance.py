@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import IO, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -35,9 +35,7 @@ TAKING_PART = (EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED, Enrollment
 
 
 def _may(actor: Any, cohort: Cohort) -> None:
-    decision = provider_editor(actor, cohort)
-    if not decision.allowed:
-        raise PermissionDenied(decision.reason)
+    provider_editor(actor, cohort).require()
 
 
 def _running(cohort: Cohort) -> None:

@@ -4,22 +4,16 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from mujtama.core.permissions import Decision
 from mujtama.core.services import audit_record
 from mujtama.core.workflows import transition
 from mujtama.geo.models import Governorate, Locality
 from mujtama.initiatives.permissions import edits
 from mujtama.organizations.models import Organization
 from mujtama.training.models import Cohort, Course
-
-
-def _check(decision: Decision) -> None:
-    if not decision.allowed:
-        raise PermissionDenied(decision.reason)
 
 
 def course_create(
@@ -36,7 +30,7 @@ def course_create(
     mode: str,
     co_provider: Organization | None = None,
 ) -> Course:
-    _check(edits(actor, provider))
+    edits(actor, provider).require()
     if co_provider is not None and co_provider.pk == provider.pk:
         co_provider = None
     with transaction.atomic():
@@ -83,7 +77,7 @@ def cohort_create(
     confirmation_days: int = 3,
 ) -> Cohort:
     """A new cohort, in draft until the provider publishes it."""
-    _check(edits(actor, course.provider_id))
+    edits(actor, course.provider_id).require()
     errors: dict[str, str] = {}
     if ends_on < starts_on:
         errors["ends_on"] = _("The last day must not be before the first day.")

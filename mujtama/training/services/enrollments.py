@@ -7,7 +7,7 @@ up (a withdrawal, a lapse) goes at once to the next on the waiting list, who is 
 from datetime import timedelta
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -133,9 +133,7 @@ def _held(cohort: Cohort) -> dict[str, int]:
 def _offer(enrollment: Enrollment, *, actor: Any, action: str) -> Enrollment:
     """Offer a place (checked against the places left), to confirm within the
     cohort's days."""
-    decision = provider_or_system(actor, enrollment)
-    if not decision.allowed:
-        raise PermissionDenied(decision.reason)
+    provider_or_system(actor, enrollment).require()
     cohort = enrollment.cohort
     if sum(_held(cohort).values()) >= cohort.capacity:
         raise ValidationError(
@@ -153,9 +151,7 @@ def _offer(enrollment: Enrollment, *, actor: Any, action: str) -> Enrollment:
 def cohort_select(*, actor: Any, cohort: Cohort) -> ranking.Selection:
     """Rank every applicant who is still waiting for an answer and offer the free
     places in that order; the others go on the waiting list in the same order."""
-    decision = provider_editor(actor, cohort)
-    if not decision.allowed:
-        raise PermissionDenied(decision.reason)
+    provider_editor(actor, cohort).require()
     if cohort.status != CohortStatus.PUBLISHED:
         raise ValidationError(_("Places are given while the cohort is published."))
     with transaction.atomic():
