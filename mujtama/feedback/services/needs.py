@@ -1,13 +1,13 @@
 """Needs: feedback from several people about the same problem with the same service.
 
-An item joins a need when it is classified: it is grouped (``grouping.group``, the
-same method ``feedback_group`` uses) together with the most recent items of its
-service that already belong to needs; if it falls in a cluster with some of them, it
-joins the need most of them belong to, otherwise it starts a new need. Staff merge
+An item joins a need when it is classified: it is compared with the most recent items
+of its service that already belong to needs, by the same pair model ``feedback_group``
+uses, and joins the need whose items it is on average most likely to report the same
+problem as (``grouping.nearest_group``, the average-linkage rule ``group`` clusters
+by), if that is likely enough; otherwise it starts a new need. Staff merge
 needs that are one and split items out of a need. The counts and first/last seen on
 each need are kept in step with its items by ``_refresh``."""
 
-from collections import Counter
 from datetime import timedelta
 from typing import Any
 
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from mujtama.core.services import audit_record
 from mujtama.feedback import permissions as can
-from mujtama.feedback.grouping import Item, group
+from mujtama.feedback.grouping import nearest_group
 from mujtama.feedback.models import Feedback, Need
 
 # How many of a service's recent items a new one is compared with, and how far back.
@@ -53,14 +53,8 @@ def need_assign(feedback: Feedback) -> Need | None:
         .order_by("-received_at", "-pk")
         .values_list("pk", "need_id", "text")[:CANDIDATES]
     )
-    need_id: int | None = None
-    if candidates:
-        items = [Item(str(pk), "service", text) for pk, _need, text in candidates]
-        items.append(Item("new", "service", feedback.text))
-        labels = group(items)
-        together = [need for pk, need, _text in candidates if labels[str(pk)] == labels["new"]]
-        if together:
-            need_id = Counter(together).most_common(1)[0][0]
+    nearest = nearest_group(feedback.text, [(str(need), text) for _pk, need, text in candidates])
+    need_id = int(nearest) if nearest is not None else None
     with transaction.atomic():
         if need_id is None:
             need = Need.objects.create(service_id=feedback.service_id)
